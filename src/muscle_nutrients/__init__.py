@@ -1,0 +1,129 @@
+"""muscle-nutrients: a cited, evidence-graded knowledge base of the nutrients behind muscle and nerve function.
+
+Quick use::
+
+    import muscle_nutrients as mn
+
+    kb = mn.load()
+    for link in kb.symptoms_of("magnesium"):
+        print(link.symptom.name, link.evidence.value)
+
+The library informs; it never diagnoses or prescribes. See ``DISCLAIMER``.
+"""
+
+from __future__ import annotations
+
+from . import query
+from ._version import DATA_VERSION, __version__
+from .errors import DataError, UnknownNameError
+from .evidence import EvidenceGrade
+from .knowledge_base import EVIDENCE_WEIGHTS, KnowledgeBase
+from .loading import load, read_document
+from .model import (
+    CLAIM_IDS,
+    Advice,
+    AdviceKind,
+    Cutoff,
+    Factor,
+    FactorKind,
+    Food,
+    FoodGroup,
+    HpoMatch,
+    IntakeKind,
+    IntakeRecommendation,
+    LabTest,
+    LifeStage,
+    Nutrient,
+    NutrientContent,
+    Predicate,
+    RedFlag,
+    Ref,
+    RefKind,
+    ReferenceRange,
+    Relation,
+    Serving,
+    Sex,
+    Source,
+    SourceKind,
+    Statement,
+    Symptom,
+    UpperLimit,
+    UpperLimitScope,
+)
+from .results import (
+    DISCLAIMER,
+    AdviceLink,
+    CauseCandidate,
+    CauseLink,
+    CauseRanking,
+    DietAssessment,
+    FoodNutrientRow,
+    IntakeTarget,
+    LabInterpretation,
+    LabStatus,
+    NutrientIntake,
+    NutrientLink,
+    SearchHit,
+    SymptomLink,
+)
+from .units import Amount, Dimension, Unit, convert_for
+
+__all__ = [
+    "CLAIM_IDS",
+    "DATA_VERSION",
+    "DISCLAIMER",
+    "EVIDENCE_WEIGHTS",
+    "Advice",
+    "AdviceKind",
+    "AdviceLink",
+    "Amount",
+    "CauseCandidate",
+    "CauseLink",
+    "CauseRanking",
+    "Cutoff",
+    "DataError",
+    "DietAssessment",
+    "Dimension",
+    "EvidenceGrade",
+    "Factor",
+    "FactorKind",
+    "Food",
+    "FoodGroup",
+    "FoodNutrientRow",
+    "HpoMatch",
+    "IntakeKind",
+    "IntakeRecommendation",
+    "IntakeTarget",
+    "KnowledgeBase",
+    "LabInterpretation",
+    "LabStatus",
+    "LabTest",
+    "LifeStage",
+    "Nutrient",
+    "NutrientContent",
+    "NutrientIntake",
+    "NutrientLink",
+    "Predicate",
+    "RedFlag",
+    "Ref",
+    "RefKind",
+    "ReferenceRange",
+    "Relation",
+    "SearchHit",
+    "Serving",
+    "Sex",
+    "Source",
+    "SourceKind",
+    "Statement",
+    "Symptom",
+    "SymptomLink",
+    "Unit",
+    "UnknownNameError",
+    "UpperLimit",
+    "UpperLimitScope",
+    "__version__",
+    "convert_for",
+    "load",
+    "query",
+    "read_document",
+]

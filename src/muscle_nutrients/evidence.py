@@ -1,0 +1,66 @@
+"""How strongly the literature supports a fact: an ordered grade modelled on GRADE."""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import total_ordering
+
+__all__ = ["EvidenceGrade"]
+
+
+@total_ordering
+class EvidenceGrade(Enum):
+    """The strength of the evidence behind a fact; a stronger grade compares greater.
+
+    The scale follows the spirit of GRADE (certainty that the true effect is close to
+    the stated one) and adds two levels for claims that circulate without support:
+
+    * ``ESTABLISHED`` -- textbook physiology or consistent findings of systematic reviews
+      and clinical guidelines; further research is very unlikely to change it.
+    * ``PROBABLE`` -- supported by good evidence (several consistent studies, or a
+      guideline recommendation) with some remaining uncertainty.
+    * ``LIMITED`` -- supported only by small, inconsistent or indirect studies, case
+      series or expert opinion; plausible but unproven.
+    * ``UNSUPPORTED`` -- asserted (often in consumer sources) but no adequate evidence
+      for it was found.
+    * ``CONTRADICTED`` -- good evidence shows it is not so (for example a systematic
+      review finding no effect).
+    """
+
+    CONTRADICTED = "contradicted"
+    UNSUPPORTED = "unsupported"
+    LIMITED = "limited"
+    PROBABLE = "probable"
+    ESTABLISHED = "established"
+
+    @property
+    def rank(self) -> int:
+        """Position on the scale: 0 for ``CONTRADICTED`` up to 4 for ``ESTABLISHED``."""
+        return _RANK[self]
+
+    @property
+    def supports(self) -> bool:
+        """True when the grade supports the fact (``LIMITED`` or stronger)."""
+        return self.rank >= _RANK[EvidenceGrade.LIMITED]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, EvidenceGrade):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    @classmethod
+    def parse(cls, text: str | EvidenceGrade) -> EvidenceGrade:
+        """Return the grade named by ``text`` (case-insensitive), or raise ``ValueError``."""
+        if isinstance(text, EvidenceGrade):
+            return text
+        try:
+            return cls(str(text).strip().lower())
+        except ValueError:
+            allowed = ", ".join(g.value for g in cls)
+            raise ValueError(f"unknown evidence grade {text!r}; allowed: {allowed}") from None
+
+
+_RANK = {grade: index for index, grade in enumerate(EvidenceGrade)}
