@@ -268,6 +268,7 @@ class KnowledgeBase:
                 if not n.daily_value_sources:
                     problems.append(f"nutrient {n.id}: a daily value needs daily_value_sources")
         for s in self._symptoms:
+            check_sources(f"symptom {s.id} HPO", s.hpo_sources)
             for fact in s.facts:
                 check_sources(f"symptom {s.id} statement", fact.sources)
         for f in self._foods:
@@ -279,6 +280,8 @@ class KnowledgeBase:
         for t in self._lab_tests:
             check_sources(f"lab test {t.id} LOINC", t.loinc_sources)
             check_sources(f"lab test {t.id}", t.constants_sources)
+            for fact in t.facts:
+                check_sources(f"lab test {t.id} statement", fact.sources)
             for rr in t.reference_ranges:
                 check_sources(f"lab test {t.id} reference range", rr.sources)
             for cut in t.cutoffs:
@@ -383,7 +386,7 @@ class KnowledgeBase:
                 depletions[subject.id].append(NutrientLink(nutrient=obj, relation=rel, sources=resolved(rel.sources)))
             elif rel.predicate in (Predicate.PREVENTS, Predicate.RELIEVES) and rel.object.kind is RefKind.SYMPTOM:
                 advice_links[obj.id].append(AdviceLink(advice=subject, relation=rel, sources=resolved(rel.sources)))
-        for record in (*self._nutrients, *self._symptoms):
+        for record in (*self._nutrients, *self._symptoms, *self._lab_tests):
             for fact in (*getattr(record, "roles", ()), *getattr(record, "excess", ()), *getattr(record, "facts", ())):
                 for claim in fact.claims:
                     facts[claim].append(fact)

