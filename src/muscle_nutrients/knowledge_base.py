@@ -108,7 +108,7 @@ class KnowledgeBase:
     """All records, validated together and indexed for every query.
 
     Build one from records (keyword arguments) or with
-    [muscle_nutrients.load][muscle_nutrients.load]. Construction raises
+    [muscle_nutrients.load][muscle_nutrients.loading.load]. Construction raises
     [DataError][muscle_nutrients.errors.DataError] listing every problem found: duplicate
     ids or names, references to records that do not exist, units that do not fit.
     """
@@ -539,23 +539,23 @@ class KnowledgeBase:
         return found
 
     def get_nutrient(self, name: str) -> Nutrient | None:
-        """Like [nutrient][muscle_nutrients.KnowledgeBase.nutrient], but None when unknown."""
+        """Like [nutrient][muscle_nutrients.knowledge_base.KnowledgeBase.nutrient], but None when unknown."""
         return self._index["nutrient"].get(name)
 
     def get_symptom(self, name: str) -> Symptom | None:
-        """Like [symptom][muscle_nutrients.KnowledgeBase.symptom], but None when unknown."""
+        """Like [symptom][muscle_nutrients.knowledge_base.KnowledgeBase.symptom], but None when unknown."""
         return self._index["symptom"].get(name)
 
     def get_food(self, name: str) -> Food | None:
-        """Like [food][muscle_nutrients.KnowledgeBase.food], but None when unknown."""
+        """Like [food][muscle_nutrients.knowledge_base.KnowledgeBase.food], but None when unknown."""
         return self._index["food"].get(name)
 
     def get_factor(self, name: str) -> Factor | None:
-        """Like [factor][muscle_nutrients.KnowledgeBase.factor], but None when unknown."""
+        """Like [factor][muscle_nutrients.knowledge_base.KnowledgeBase.factor], but None when unknown."""
         return self._index["factor"].get(name)
 
     def get_lab_test(self, name: str) -> LabTest | None:
-        """Like [lab_test][muscle_nutrients.KnowledgeBase.lab_test], but None when unknown."""
+        """Like [lab_test][muscle_nutrients.knowledge_base.KnowledgeBase.lab_test], but None when unknown."""
         return self._index["lab test"].get(name)
 
     def source(self, source_id: str) -> Source:

@@ -1,6 +1,6 @@
 """The queries as module-level functions over the packaged knowledge base.
 
-Each function takes ``kb=`` to query another [KnowledgeBase][muscle_nutrients.KnowledgeBase]
+Each function takes ``kb=`` to query another [KnowledgeBase][muscle_nutrients.knowledge_base.KnowledgeBase]
 (one extended with your own data, or a test fixture)::
 
     from muscle_nutrients import query
@@ -57,42 +57,42 @@ def _kb(kb: KnowledgeBase | None) -> KnowledgeBase:
 
 
 def nutrient(name: str, *, kb: KnowledgeBase | None = None) -> Nutrient:
-    """See [KnowledgeBase.nutrient][muscle_nutrients.KnowledgeBase.nutrient]."""
+    """See [KnowledgeBase.nutrient][muscle_nutrients.knowledge_base.KnowledgeBase.nutrient]."""
     return _kb(kb).nutrient(name)
 
 
 def symptom(name: str, *, kb: KnowledgeBase | None = None) -> Symptom:
-    """See [KnowledgeBase.symptom][muscle_nutrients.KnowledgeBase.symptom]."""
+    """See [KnowledgeBase.symptom][muscle_nutrients.knowledge_base.KnowledgeBase.symptom]."""
     return _kb(kb).symptom(name)
 
 
 def food(name: str, *, kb: KnowledgeBase | None = None) -> Food:
-    """See [KnowledgeBase.food][muscle_nutrients.KnowledgeBase.food]."""
+    """See [KnowledgeBase.food][muscle_nutrients.knowledge_base.KnowledgeBase.food]."""
     return _kb(kb).food(name)
 
 
 def factor(name: str, *, kb: KnowledgeBase | None = None) -> Factor:
-    """See [KnowledgeBase.factor][muscle_nutrients.KnowledgeBase.factor]."""
+    """See [KnowledgeBase.factor][muscle_nutrients.knowledge_base.KnowledgeBase.factor]."""
     return _kb(kb).factor(name)
 
 
 def lab_test(name: str, *, kb: KnowledgeBase | None = None) -> LabTest:
-    """See [KnowledgeBase.lab_test][muscle_nutrients.KnowledgeBase.lab_test]."""
+    """See [KnowledgeBase.lab_test][muscle_nutrients.knowledge_base.KnowledgeBase.lab_test]."""
     return _kb(kb).lab_test(name)
 
 
 def search(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tuple[SearchHit, ...]:
-    """See [KnowledgeBase.search][muscle_nutrients.KnowledgeBase.search]."""
+    """See [KnowledgeBase.search][muscle_nutrients.knowledge_base.KnowledgeBase.search]."""
     return _kb(kb).search(text, limit=limit)
 
 
 def symptoms_of(nutrient: str, *, kb: KnowledgeBase | None = None) -> tuple[SymptomLink, ...]:
-    """See [KnowledgeBase.symptoms_of][muscle_nutrients.KnowledgeBase.symptoms_of]."""
+    """See [KnowledgeBase.symptoms_of][muscle_nutrients.knowledge_base.KnowledgeBase.symptoms_of]."""
     return _kb(kb).symptoms_of(nutrient)
 
 
 def causes_of(symptom: str, *, kb: KnowledgeBase | None = None) -> tuple[CauseLink, ...]:
-    """See [KnowledgeBase.causes_of][muscle_nutrients.KnowledgeBase.causes_of]."""
+    """See [KnowledgeBase.causes_of][muscle_nutrients.knowledge_base.KnowledgeBase.causes_of]."""
     return _kb(kb).causes_of(symptom)
 
 
@@ -102,21 +102,21 @@ def rank_causes(
     min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED,
     kb: KnowledgeBase | None = None,
 ) -> CauseRanking:
-    """See [KnowledgeBase.rank_causes][muscle_nutrients.KnowledgeBase.rank_causes]."""
+    """See [KnowledgeBase.rank_causes][muscle_nutrients.knowledge_base.KnowledgeBase.rank_causes]."""
     return _kb(kb).rank_causes(symptoms, min_evidence=min_evidence)
 
 
 def foods_rich_in(
     nutrient: str, *, per: str = "serving", limit: int = 10, kb: KnowledgeBase | None = None
 ) -> tuple[FoodNutrientRow, ...]:
-    """See [KnowledgeBase.foods_rich_in][muscle_nutrients.KnowledgeBase.foods_rich_in]."""
+    """See [KnowledgeBase.foods_rich_in][muscle_nutrients.knowledge_base.KnowledgeBase.foods_rich_in]."""
     return _kb(kb).foods_rich_in(nutrient, per=per, limit=limit)
 
 
 def nutrients_in(
     food: str, *, per: str = "serving", serving: str | None = None, kb: KnowledgeBase | None = None
 ) -> tuple[FoodNutrientRow, ...]:
-    """See [KnowledgeBase.nutrients_in][muscle_nutrients.KnowledgeBase.nutrients_in]."""
+    """See [KnowledgeBase.nutrients_in][muscle_nutrients.knowledge_base.KnowledgeBase.nutrients_in]."""
     return _kb(kb).nutrients_in(food, per=per, serving=serving)
 
 
@@ -129,12 +129,12 @@ def intake(
     lactating: bool = False,
     kb: KnowledgeBase | None = None,
 ) -> IntakeTarget:
-    """See [KnowledgeBase.intake][muscle_nutrients.KnowledgeBase.intake]."""
+    """See [KnowledgeBase.intake][muscle_nutrients.knowledge_base.KnowledgeBase.intake]."""
     return _kb(kb).intake(nutrient, age=age, sex=sex, pregnant=pregnant, lactating=lactating)
 
 
 def daily_value(nutrient: str, *, kb: KnowledgeBase | None = None) -> Amount:
-    """See [KnowledgeBase.daily_value][muscle_nutrients.KnowledgeBase.daily_value]."""
+    """See [KnowledgeBase.daily_value][muscle_nutrients.knowledge_base.KnowledgeBase.daily_value]."""
     return _kb(kb).daily_value(nutrient)
 
 
@@ -148,7 +148,7 @@ def assess_diet(
     supplements: Mapping[str, Amount] | None = None,
     kb: KnowledgeBase | None = None,
 ) -> DietAssessment:
-    """See [KnowledgeBase.assess_diet][muscle_nutrients.KnowledgeBase.assess_diet]."""
+    """See [KnowledgeBase.assess_diet][muscle_nutrients.knowledge_base.KnowledgeBase.assess_diet]."""
     return _kb(kb).assess_diet(
         portions, age=age, sex=sex, pregnant=pregnant, lactating=lactating, supplements=supplements
     )
@@ -162,25 +162,25 @@ def interpret_lab(
     sex: str | Sex | None = None,
     kb: KnowledgeBase | None = None,
 ) -> LabInterpretation:
-    """See [KnowledgeBase.interpret_lab][muscle_nutrients.KnowledgeBase.interpret_lab]."""
+    """See [KnowledgeBase.interpret_lab][muscle_nutrients.knowledge_base.KnowledgeBase.interpret_lab]."""
     return _kb(kb).interpret_lab(test_or_nutrient, value, unit, sex=sex)
 
 
 def depleted_by(factor: str, *, kb: KnowledgeBase | None = None) -> tuple[NutrientLink, ...]:
-    """See [KnowledgeBase.depleted_by][muscle_nutrients.KnowledgeBase.depleted_by]."""
+    """See [KnowledgeBase.depleted_by][muscle_nutrients.knowledge_base.KnowledgeBase.depleted_by]."""
     return _kb(kb).depleted_by(factor)
 
 
 def advice_for(symptom: str, *, kb: KnowledgeBase | None = None) -> tuple[AdviceLink, ...]:
-    """See [KnowledgeBase.advice_for][muscle_nutrients.KnowledgeBase.advice_for]."""
+    """See [KnowledgeBase.advice_for][muscle_nutrients.knowledge_base.KnowledgeBase.advice_for]."""
     return _kb(kb).advice_for(symptom)
 
 
 def red_flags(symptom: str | None = None, *, kb: KnowledgeBase | None = None) -> tuple[RedFlag, ...]:
-    """See [KnowledgeBase.red_flags][muscle_nutrients.KnowledgeBase.red_flags]."""
+    """See [KnowledgeBase.red_flags][muscle_nutrients.knowledge_base.KnowledgeBase.red_flags]."""
     return _kb(kb).red_flags(symptom)
 
 
 def relations_for_claim(claim: str, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:
-    """See [KnowledgeBase.relations_for_claim][muscle_nutrients.KnowledgeBase.relations_for_claim]."""
+    """See [KnowledgeBase.relations_for_claim][muscle_nutrients.knowledge_base.KnowledgeBase.relations_for_claim]."""
     return _kb(kb).relations_for_claim(claim)
