@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -38,10 +39,11 @@ def test_example_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_quick_start_query_command_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = re.search(r'python3 -c "(.*?)"\n', readme)
+    command = re.search(r"^python3 -m pip install \. && python3 -m muscle_nutrients (.*)$", readme, re.M)
     assert command is not None
-    result = subprocess.run([sys.executable, "-c", command.group(1)], capture_output=True, text=True, check=True)
-    assert "Potassium deficiency" in result.stdout or "hypokalemia" in result.stdout
+    args = shlex.split(command.group(1))
+    result = subprocess.run([sys.executable, "-m", "muscle_nutrients", *args], capture_output=True, text=True, check=True)
+    assert "Potassium deficiency (hypokalemia)" in result.stdout and "not a diagnosis" in result.stdout
 
 
 def test_strict_docs_build(tmp_path: Path) -> None:

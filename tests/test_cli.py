@@ -1,0 +1,154 @@
+"""The command line, driven through its real entry point: every subcommand, both output modes, every error path."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import muscle_nutrients as mn
+from muscle_nutrients.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_nutrient(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "nutrient", "Mg")
+    assert code == 0 and "Magnesium (mineral; deficiency: hypomagnesemia)" in out and "established" in out
+    data = run_json(capsys, "nutrient", "Mg")
+    assert data["id"] == "magnesium" and data["daily_value"] == {"value": 420.0, "unit": "mg"}
+    assert [r["text"] for r in data["roles"]] == [r.text for r in kb.nutrient("Mg").roles]
+
+
+def test_symptoms_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "symptoms-of", "potassium")
+    assert code == 0 and "Muscle weakness" in out and "not a diagnosis" in out
+    data = run_json(capsys, "symptoms-of", "potassium")
+    assert [(s["symptom"], s["evidence"]) for s in data["symptoms"]] == [(l.symptom.id, l.evidence.value) for l in kb.symptoms_of("potassium")]
+
+
+def test_causes_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "causes-of", "leg cramps")
+    assert code == 0 and "Potassium deficiency (hypokalemia)" in out and "See a doctor:" in out
+    data = run_json(capsys, "causes-of", "leg cramps")
+    assert [c["cause"] for c in data["causes"]] == [c.cause.id for c in kb.causes_of("leg cramps")]
+    assert data["red_flags"] and data["disclaimer"] == mn.DISCLAIMER
+
+
+def test_rank(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "rank", "cramps", "weakness", "tingling")
+    assert code == 0 and out.splitlines()[3].split()[0] == f"{kb.rank_causes(['cramps', 'weakness', 'tingling']).candidates[0].score:.2f}"
+    data = run_json(capsys, "rank", "cramps", "weakness", "--min-evidence", "probable")
+    expected = kb.rank_causes(["cramps", "weakness"], min_evidence="probable")
+    assert [(c["cause"], c["score"]) for c in data["candidates"]] == [(c.cause.id, c.score) for c in expected]
+
+
+def test_foods(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "foods", "magnesium", "--per", "100g", "--limit", "3")
+    assert code == 0 and "Pumpkin seeds, dried" in out and "% DV" in out
+    data = run_json(capsys, "foods", "magnesium", "--limit", "4")
+    rows = kb.foods_rich_in("magnesium", limit=4)
+    assert [(f["food"], f["amount"]["value"]) for f in data["foods"]] == [(r.food.id, r.amount.value) for r in rows]
+
+
+def test_in_food(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "in-food", "banana")
+    assert code == 0 and "NDB 09040" in out and "Potassium" in out
+    data = run_json(capsys, "in-food", "banana", "--serving", "1 extra small (less than 6\" long)")
+    assert data["nutrients"][0]["serving"] == {"label": "1 extra small (less than 6\" long)", "grams": 81.0}
+
+
+def test_intake(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "intake", "magnesium", "--age", "35", "--sex", "female")
+    assert code == 0 and "RDA" in out and "supplements and medicines only" in out
+    data = run_json(capsys, "intake", "sodium", "--age", "40", "--sex", "male")
+    assert data["upper_limit"] is None and data["chronic_disease_risk_reduction"] == {"value": 2300.0, "unit": "mg"}
+
+
+def test_lab(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lab", "magnesium", "0.62", "mmol/L")
+    assert code == 0 and "Status: LOW" in out
+    data = run_json(capsys, "lab", "ferritin", "40", "ng/mL", "--sex", "female")
+    assert data["status"] == "normal" and data["loinc"] == "20567-4"
+
+
+def test_advice_sources_search(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    assert "Stretch the cramping muscle" in run(capsys, "advice", "cramps")[1]
+    assert run_json(capsys, "advice", "RLS")["advice"][0]["advice"] == "iron-under-medical-guidance"
+    assert "usda-sr26" in run(capsys, "sources")[1]
+    assert run_json(capsys, "sources", "--id", "usda-sr26")["sources"][0]["year"] == 2013
+    assert run_json(capsys, "search", "cobalamin")["hits"][0]["id"] == "vitamin-b12"
+    assert "Vitamin B12" in run(capsys, "search", "cobalamin")[1]
+
+
+def test_export_json_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path, kb: mn.KnowledgeBase) -> None:
+    code, out, _ = run(capsys, "export", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["schema_version"] == 1 and data["data_version"] == mn.DATA_VERSION
+    target = tmp_path / "kb.json"
+    assert run(capsys, "export", "--output", str(target))[0] == 0
+    assert mn.read_document(target) == kb.to_document()
+
+
+def test_export_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path, kb: mn.KnowledgeBase) -> None:
+    code, _, _ = run(capsys, "export", "--format", "csv", "--output", str(tmp_path / "tables"))
+    assert code == 0
+    with (tmp_path / "tables" / "relations.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(kb.relations) and rows[0]["id"] == kb.relations[0].id
+    assert run(capsys, "export", "--format", "csv")[0] == 2
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [(["nutrient", "magnesum"], "did you mean 'Magnesium'"), (["causes-of", "crampz"], "unknown symptom"),
+     (["intake", "iron", "--age", "-2", "--sex", "male"], "age must be"), (["foods", "iron", "--limit", "0"], "must be 1 or more"),
+     (["lab", "magnesium", "1", "bananas"], "unknown unit"), (["lab", "magnesium", "abc", "mg/dL"], "is not a number"),
+     (["rank"], "the following arguments are required"), (["frobnicate"], "invalid choice"),
+     (["intake", "iron", "--age", "30", "--sex", "male", "--pregnant"], "requires sex='female'")],
+)
+def test_user_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and message in err and "Traceback" not in err and "usage:" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and mn.__version__ in out and mn.DATA_VERSION in out
+    for command in ("nutrient", "symptoms-of", "causes-of", "rank", "foods", "in-food", "intake", "lab", "advice", "sources", "search", "export"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "example: muscle-nutrients" in out
+
+
+def test_python_dash_m_entry_point_and_no_colour_when_piped() -> None:
+    result = subprocess.run([sys.executable, "-m", "muscle_nutrients", "symptoms-of", "iron"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Restless legs" in result.stdout and "\033[" not in result.stdout
+    bad = subprocess.run([sys.executable, "-m", "muscle_nutrients", "nutrient", "irn"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "did you mean 'Iron'" in bad.stderr
+
+
+def test_data_option_extends(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"advice": [{"id": "warm-socks", "name": "Warm socks", "kind": "prevention", "text": "Keep feet warm."}]}), encoding="utf-8")
+    assert run_json(capsys, "--data", str(extra), "search", "warm socks")["hits"][0]["id"] == "warm-socks"
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "--data", str(broken), "search", "x")
+    assert code == 2 and "broken.json: not valid JSON" in err
