@@ -81,8 +81,31 @@ def test_clashing_and_broken_files_report_every_problem(tmp_path: Path) -> None:
     assert "broken.json: not valid JSON" in text
     assert "empty.json: file is empty" in text
     assert "missing.json: cannot read" in text
-    with pytest.raises(mn.DataError, match="used by both 'magnesium' and 'magnesium'"):
+    with pytest.raises(mn.DataError, match="nutrient 'magnesium' is already defined; pass override=True"):
         mn.load(clash)
+
+
+def test_override_replaces_and_reports(kb: mn.KnowledgeBase, tmp_path: Path) -> None:
+    lab = {"lab_tests": [{"id": "serum-magnesium", "name": "Serum magnesium", "specimen": "serum", "loinc": "19123-9",
+                          "loinc_sources": ["unitypoint-magnesium"], "nutrient": "magnesium",
+                          "reference_ranges": [{"low": 1.7, "high": 2.3, "unit": "mg/dL", "sources": ["davis-lab-magnesium"],
+                                                "note": "Our clinic's analyser."}],
+                          "molar_mass": 24.305, "valence": 2}]}
+    path = _write(tmp_path, "clinic.json", lab)
+    with pytest.warns(mn.OverrideWarning, match="lab_test 'serum-magnesium'"):
+        clinic = mn.load(path, override=True)
+    assert clinic.overrides == ("lab_test 'serum-magnesium'",)
+    assert clinic.interpret_lab("magnesium", 1.65, "mg/dL").status is mn.LabStatus.LOW
+    assert kb.interpret_lab("magnesium", 1.65, "mg/dL").status is mn.LabStatus.NORMAL  # packaged data untouched
+    assert kb.overrides == ()
+
+
+def test_merge_two_knowledge_bases(kb: mn.KnowledgeBase, tiny: mn.KnowledgeBase) -> None:
+    merged = kb.merge(tiny)
+    assert merged.nutrient("xenium").id == "x" and merged.nutrient("Mg").id == "magnesium"
+    assert len(merged.relations) == len(kb.relations) + len(tiny.relations)
+    with pytest.raises(mn.DataError, match="already defined"):
+        kb.merge(kb)
 
 
 def test_unknown_reference_gets_did_you_mean(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from . import query
 from ._version import DATA_VERSION, __version__
-from .errors import DataError, UnknownNameError
+from .errors import DataError, OverrideWarning, UnknownNameError
 from .evidence import EvidenceGrade
 from .knowledge_base import EVIDENCE_WEIGHTS, KnowledgeBase
 from .loading import load, read_document
@@ -103,6 +103,7 @@ __all__ = [
     "NutrientContent",
     "NutrientIntake",
     "NutrientLink",
+    "OverrideWarning",
     "Predicate",
     "RedFlag",
     "Ref",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["DataError", "UnknownNameError"]
+__all__ = ["DataError", "OverrideWarning", "UnknownNameError"]
 
 
 class UnknownNameError(LookupError):
@@ -51,3 +51,7 @@ class DataError(ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in knowledge-base data"
         super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class OverrideWarning(UserWarning):
+    """Issued when extending a knowledge base with ``override=True`` replaces a record."""

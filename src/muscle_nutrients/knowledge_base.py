@@ -52,7 +52,7 @@ from .results import (
     SearchHit,
     SymptomLink,
 )
-from .serialization import Document
+from .serialization import RECORD_FIELDS, Document
 from .units import Amount, Unit, convert_for
 
 __all__ = ["EVIDENCE_WEIGHTS", "KnowledgeBase", "Portion"]
@@ -114,7 +114,6 @@ class KnowledgeBase:
     """
 
     __slots__ = (
-        "data_version",
         "_sources",
         "_nutrients",
         "_symptoms",
@@ -141,6 +140,8 @@ class KnowledgeBase:
         "_relations_by_subject",
         "_relations_by_object",
         "_lab_by_nutrient",
+        "_overrides",
+        "_data_version",
     )
 
     def __init__(
@@ -157,9 +158,10 @@ class KnowledgeBase:
         intakes: Sequence[IntakeRecommendation] = (),
         relations: Sequence[Relation] = (),
         data_version: str = "unversioned",
+        overrides: Sequence[str] = (),
     ) -> None:
-        self.data_version: str = data_version
-        """Version of the data (``DATA_VERSION`` for the packaged knowledge base)."""
+        self._data_version = data_version
+        self._overrides = tuple(overrides)
         self._sources = tuple(sources)
         self._nutrients = tuple(nutrients)
         self._symptoms = tuple(symptoms)
@@ -195,6 +197,62 @@ class KnowledgeBase:
             relations=document.relations,
             data_version=document.data_version or "unversioned",
         )
+
+    @property
+    def data_version(self) -> str:
+        """Version of the data (``DATA_VERSION`` for the packaged knowledge base)."""
+        return self._data_version
+
+    @property
+    def overrides(self) -> tuple[str, ...]:
+        """Records that replaced others when this knowledge base was extended, as ``"kind id"``."""
+        return self._overrides
+
+    def extend(self, *documents: Document, override: bool = False) -> KnowledgeBase:
+        """A new knowledge base with the records of ``documents`` added; this one is unchanged.
+
+        A record whose id (for intakes: nutrient and life stage) is already present is an
+        error, unless ``override`` is true: then it replaces the existing record and is
+        listed in the new knowledge base's [overrides][muscle_nutrients.knowledge_base.KnowledgeBase.overrides]
+        and reported with an ``OverrideWarning``.
+
+        Raises:
+            DataError: collisions without ``override``, or any validation problem of the
+                combined records; every problem is listed.
+        """
+        import warnings
+
+        from .errors import OverrideWarning
+
+        mine = self.to_document()
+        combined: dict[str, dict[object, Any]] = {
+            name: {_record_key(name, r): r for r in getattr(mine, name)} for name in RECORD_FIELDS
+        }
+        problems: list[str] = []
+        replaced: list[str] = list(self._overrides)
+        for document in documents:
+            for name in RECORD_FIELDS:
+                for record in getattr(document, name):
+                    key = _record_key(name, record)
+                    if key in combined[name]:
+                        label = f"{name[:-1] if name.endswith('s') else name} {_describe_key(key)}"
+                        if not override:
+                            problems.append(f"{label} is already defined; pass override=True to replace it")
+                            continue
+                        replaced.append(label)
+                        warnings.warn(f"replacing {label}", OverrideWarning, stacklevel=2)
+                    combined[name][key] = record
+        if problems:
+            raise DataError(problems)
+        return KnowledgeBase(
+            **{name: tuple(records.values()) for name, records in combined.items()},
+            data_version=self._data_version,
+            overrides=replaced,
+        )
+
+    def merge(self, other: KnowledgeBase, *, override: bool = False) -> KnowledgeBase:
+        """A new knowledge base with ``other``'s records added (see [extend][muscle_nutrients.knowledge_base.KnowledgeBase.extend])."""
+        return self.extend(other.to_document(), override=override)
 
     def to_document(self) -> Document:
         """Every record as one [Document][muscle_nutrients.serialization.Document] (for export)."""
@@ -919,6 +977,21 @@ _REF_INDEX: dict[RefKind, str] = {
     RefKind.ADVICE: "advice",
     RefKind.LAB_TEST: "lab test",
 }
+
+
+def _record_key(field: str, record: Any) -> object:
+    if field == "intakes":
+        stage = record.life_stage
+        return (record.nutrient, stage.min_months, stage.max_months, stage.sex.value, stage.pregnant, stage.lactating)
+    return record.id
+
+
+def _describe_key(key: object) -> str:
+    if isinstance(key, tuple):
+        nutrient, low, high, sex, pregnant, lactating = key
+        state = " pregnant" if pregnant else " lactating" if lactating else ""
+        return f"{nutrient} ({sex}{state}, {low}-{'' if high is None else high} months)"
+    return repr(key)
 
 
 def _freeze(groups: Mapping[Any, list[Any]]) -> Mapping[Any, tuple[Any, ...]]:

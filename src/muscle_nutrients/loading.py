@@ -111,13 +111,14 @@ def packaged() -> KnowledgeBase:
     return kb
 
 
-def load(*paths: str | Path) -> KnowledgeBase:
+def load(*paths: str | Path, override: bool = False) -> KnowledgeBase:
     """The packaged knowledge base, or a new one extended with the records in ``paths``.
 
     With no arguments this returns the same cached object every time (thread-safe). With
     paths, the files (JSON or TOML, in the documented format) are read, every problem in
     any of them is collected, and a new knowledge base combining them with the packaged
-    data is built; the packaged one is never changed.
+    data is built; the packaged one is never changed. A record whose id is already taken
+    is an error unless ``override`` is true (see [KnowledgeBase.extend][muscle_nutrients.knowledge_base.KnowledgeBase.extend]).
 
     Raises:
         DataError: any file is unreadable or invalid, or its records clash with the
@@ -126,7 +127,7 @@ def load(*paths: str | Path) -> KnowledgeBase:
     base = packaged()
     if not paths:
         return base
-    documents = [base.to_document()]
+    documents = []
     problems: list[str] = []
     for path in paths:
         try:
@@ -135,5 +136,4 @@ def load(*paths: str | Path) -> KnowledgeBase:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    merged = merge_documents(documents)
-    return KnowledgeBase.from_document(merged)
+    return base.extend(*documents, override=override)
