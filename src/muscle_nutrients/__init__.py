@@ -18,7 +18,7 @@ from ._version import DATA_VERSION, __version__
 from .errors import DataError, OverrideWarning, UnknownNameError
 from .evidence import EvidenceGrade
 from .knowledge_base import EVIDENCE_WEIGHTS, KnowledgeBase
-from .loading import load, read_document
+from .loading import json_schema, load, read_document
 from .model import (
     CLAIM_IDS,
     Advice,
@@ -124,6 +124,7 @@ __all__ = [
     "UpperLimitScope",
     "__version__",
     "convert_for",
+    "json_schema",
     "load",
     "query",
     "read_document",

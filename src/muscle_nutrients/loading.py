@@ -14,7 +14,7 @@ from .errors import DataError
 from .knowledge_base import KnowledgeBase
 from .serialization import RECORD_FIELDS, Document, structure_document
 
-__all__ = ["MAX_FILE_BYTES", "PACKAGED_FILES", "load", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "PACKAGED_FILES", "json_schema", "load", "read_document"]
 
 #: The packaged data files, in load order (``data/`` inside the package).
 PACKAGED_FILES: tuple[str, ...] = (
@@ -137,3 +137,14 @@ def load(*paths: str | Path, override: bool = False) -> KnowledgeBase:
     if problems:
         raise DataError(problems)
     return base.extend(*documents, override=override)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a data file, as shipped in ``data/schema.json``.
+
+    It checks the shape of one file; the rules that span records (unique names, resolvable
+    references, units that fit a nutrient) are checked when a knowledge base is built.
+    """
+    text = (resources.files("muscle_nutrients") / "data" / "schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -398,7 +398,11 @@ class Nutrient:
     symbol: str | None = attrs.field(default=None, validator=_optional_text)
     """Chemical symbol for an element (``"Mg"``)."""
     chebi: str | None = attrs.field(default=None, validator=_pattern(_CHEBI, "a ChEBI id 'CHEBI:n'", True))
-    """ChEBI cross-reference."""
+    """ChEBI cross-reference (for minerals the element's atom; for vitamins the vitamin class)."""
+    chebi_label: str | None = attrs.field(default=None, validator=_optional_text)
+    """ChEBI's name for that entity, e.g. ``"magnesium atom"``."""
+    chebi_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    """Where the ChEBI id and name were read."""
     molar_mass: float | None = attrs.field(default=None, validator=_positive)
     """g/mol, for mass ↔ molar concentration conversions."""
     valence: int | None = attrs.field(default=None)

@@ -9,6 +9,7 @@ problem with its JSON path.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
@@ -201,10 +202,22 @@ def structure_document(data: Any, *, origin: str = "<data>") -> Document:
         raise DataError([f"{origin}: $: {exc}"]) from None
 
 
+_FIELD_MESSAGE = re.compile(r"^([a-z_]+)((?:\[\d+\])?) (?:must|has) ")
+
+
 def _relocate(line: str) -> str:
-    """``"message @ $.a[1]"`` -> ``"$.a[1]: message"`` (path first reads better in a list)."""
+    """``"message @ $.a[1]"`` -> ``"$.a[1]: message"`` (path first reads better in a list).
+
+    An attrs validator's error stops the path at the object; our validators start their
+    message with the field's name, which is moved onto the path (``$.a[1].value``).
+    """
     message, sep, path = line.rpartition(" @ ")
-    return f"{path}: {message}" if sep else line
+    if not sep:
+        return line
+    field = _FIELD_MESSAGE.match(message)
+    if field:
+        path = f"{path}.{field.group(1)}{field.group(2)}"
+    return f"{path}: {message}"
 
 
 def unstructure_document(document: Document) -> dict[str, Any]:
