@@ -91,3 +91,94 @@ with mkdocs_gen_files.open("coverage.md", "w") as f:
 # ------------------------------------------------------------------ changelog
 with mkdocs_gen_files.open("changelog.md", "w") as f:
     f.write((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+
+# ------------------------------------------------------------------ data catalog
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def _sources_links(ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"[{s}](../sources.md#{s})" for s in ids)
+
+
+catalog = ["* [Overview](index.md)\n"]
+with mkdocs_gen_files.open("catalog/index.md", "w") as f:
+    f.write("# Data catalog\n\nGenerated from the packaged knowledge base "
+            f"(data version `{kb.data_version}`) when the site is built; no number on these pages is typed by hand.\n\n")
+    f.write("| nutrient | kind | deficiency | Daily Value | symptoms linked |\n|---|---|---|---|---|\n")
+    for n in kb.nutrients:
+        dv = str(n.daily_value) if n.daily_value else "-"
+        f.write(f"| [{n.name}]({n.id}.md) | {n.kind} | {n.deficiency} | {dv} | {len(kb.symptoms_of(n.id))} |\n")
+    f.write("\nAlso: the [symptom index](symptoms.md) and the [food table](foods.md).\n")
+
+for n in kb.nutrients:
+    catalog.append(f"* [{n.name}]({n.id}.md)\n")
+    with mkdocs_gen_files.open(f"catalog/{n.id}.md", "w") as f:
+        f.write(f"# {n.name}\n\n")
+        if n.summary:
+            f.write(f"{n.summary}\n\n")
+        facts = [f"**Deficiency:** {n.deficiency}", f"**Unit:** {n.unit.value}"]
+        if n.daily_value:
+            facts.append(f"**Daily Value:** {n.daily_value} ({_sources_links(n.daily_value_sources)})")
+        if n.chebi:
+            facts.append(f"**ChEBI:** {n.chebi} ({n.chebi_label})")
+        if n.aliases:
+            facts.append("**Also called:** " + ", ".join(n.aliases))
+        f.write("\n".join(f"- {x}" for x in facts) + "\n\n")
+        f.write("## Roles\n\n| grade | fact | sources |\n|---|---|---|\n")
+        for st in n.roles:
+            f.write(f"| {st.evidence.value} | {_cell(st.text)} | {_sources_links(st.sources)} |\n")
+        if n.excess:
+            f.write("\n## Too much\n\n| grade | fact | sources |\n|---|---|---|\n")
+            for st in n.excess:
+                f.write(f"| {st.evidence.value} | {_cell(st.text)} | {_sources_links(st.sources)} |\n")
+        f.write("\n## Symptoms of deficiency\n\n| symptom | HPO | grade | for | sources |\n|---|---|---|---|---|\n")
+        for link in kb.symptoms_of(n.id):
+            f.write(f"| {link.symptom.name} | {link.symptom.hpo_id} | {link.evidence.value} | {_cell(link.relation.population or '-')} | "
+                    f"{_sources_links(link.relation.sources)} |\n")
+        f.write("\n## Recommended intakes and upper limits\n\n| life stage | kind | amount | upper limit | sources |\n|---|---|---|---|---|\n")
+        for rec in kb.intakes:
+            if rec.nutrient != n.id:
+                continue
+            ul = f"{rec.upper_limit.amount} ({rec.upper_limit.scope.value})" if rec.upper_limit else "none set"
+            if rec.chronic_disease_risk_reduction:
+                ul += f"; CDRR {rec.chronic_disease_risk_reduction}"
+            f.write(f"| {rec.life_stage.label} | {rec.kind.value} | {rec.amount} | {ul} | {_sources_links(rec.sources)} |\n")
+        for per in ("serving", "100 g"):
+            f.write(f"\n## Best food sources per {per}\n\n| food | serving | amount | % DV | USDA NDB |\n|---|---|---|---|---|\n")
+            for row in kb.foods_rich_in(n.id, per=per, limit=10):
+                serving = f"{row.serving.label} ({row.serving.grams:g} g)" if row.serving else "100 g"
+                pdv = "-" if row.percent_daily_value is None else f"{row.percent_daily_value:.0f}%"
+                f.write(f"| {_cell(row.food.name)} | {_cell(serving)} | {_amount(row.amount.value)} {row.amount.unit.value} | {pdv} | {row.food.ndb_number} |\n")
+        tests = kb.lab_tests_for(n.id)
+        if tests:
+            f.write("\n## Lab tests\n\n| test | LOINC | reference range | population | sources |\n|---|---|---|---|---|\n")
+            for t in tests:
+                for rr in t.reference_ranges:
+                    low = "" if rr.low is None else f"{rr.low:g}"
+                    high = "" if rr.high is None else f"{rr.high:g}"
+                    who = rr.population + ("" if rr.sex.value == "any" else f", {rr.sex.value}")
+                    f.write(f"| {t.name} | {t.loinc or '-'} | {low}-{high} {rr.unit.value} | {_cell(who)} | {_sources_links(rr.sources)} |\n")
+                for cut in t.cutoffs:
+                    f.write(f"| {t.name}: {_cell(cut.label)} | | {'' if cut.low is None else f'{cut.low:g}'}-{'' if cut.high is None else f'{cut.high:g}'} {cut.unit.value} | cut-off | {_sources_links(cut.sources)} |\n")
+
+catalog.append("* [Symptoms](symptoms.md)\n* [Foods](foods.md)\n")
+with mkdocs_gen_files.open("catalog/symptoms.md", "w") as f:
+    f.write("# Symptom index\n\n| symptom | HPO id | HPO label | match | also called | causes (strongest first) |\n|---|---|---|---|---|---|\n")
+    for s in kb.symptoms:
+        causes = "; ".join(f"{c.label} ({c.evidence.value})" for c in kb.causes_of(s.id)[:6])
+        f.write(f"| {s.name} | {s.hpo_id} | {s.hpo_label} | {s.hpo_match.value} | {_cell(', '.join(s.aliases))} | {_cell(causes) or '-'} |\n")
+with mkdocs_gen_files.open("catalog/foods.md", "w") as f:
+    shown = [n for n in kb.nutrients]
+    f.write("# Food table\n\nAmounts per 100 g edible portion from USDA SR26 ([usda-sr26](../sources.md#usda-sr26)); "
+            "a dash means the release reports no value.\n\n")
+    f.write("| food | NDB | group | " + " | ".join(f"{n.name} ({n.unit.value})" for n in shown) + " |\n")
+    f.write("|---|---|---|" + "---|" * len(shown) + "\n")
+    for food in kb.foods:
+        cells = []
+        for n in shown:
+            value = food.per_100g(n.id)
+            cells.append("-" if value is None else _amount(value.value))
+        f.write(f"| {_cell(food.name)} | {food.ndb_number} | {food.food_group.value} | " + " | ".join(cells) + " |\n")
+with mkdocs_gen_files.open("catalog/SUMMARY.md", "w") as f:
+    f.writelines(catalog)

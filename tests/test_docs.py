@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 FENCE = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
@@ -57,3 +57,27 @@ def test_strict_docs_build(tmp_path: Path) -> None:
     assert "usda-sr26" in sources and "fonts.googleapis.com" not in sources
     coverage = (tmp_path / "site" / "coverage" / "index.html").read_text(encoding="utf-8")
     assert all(f"S{n:02d}" in coverage for n in range(1, 45))
+
+
+def _cli_lines() -> list[str]:
+    lines = []
+    for page in PAGES:
+        for block in re.finditer(r"^```bash\n(.*?)^```", page.read_text(encoding="utf-8"), re.S | re.M):
+            lines += [line for line in block.group(1).splitlines() if line.startswith("muscle-nutrients ")]
+    return lines
+
+
+CLI_LINES = _cli_lines()
+
+
+@pytest.mark.parametrize("line", CLI_LINES)
+def test_command_line_examples_run(line: str, tmp_path: Path) -> None:
+    (tmp_path / "my-clinic.toml").write_text('[[factors]]\nid = "shift-work"\nname = "Shift work"\nkind = "behaviour"\n', encoding="utf-8")
+    args = shlex.split(line)[1:]
+    result = subprocess.run([sys.executable, "-m", "muscle_nutrients", *args], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_there_are_command_line_examples() -> None:
+    assert len(CLI_LINES) >= 10

@@ -324,6 +324,7 @@ def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> An
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         if args.output:
             Path(args.output).write_text(text, encoding="utf-8")
+            out.line(f"wrote {args.output}")
         else:
             out.stream.write(text)
         return None

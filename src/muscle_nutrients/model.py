@@ -570,23 +570,22 @@ class LifeStage:
 
     @property
     def label(self) -> str:
-        """A readable label such as ``"females 19-30 y"`` or ``"infants 0-6 mo"``."""
-        if self.max_months is not None and self.max_months <= 12:
-            band = f"{self.min_months}-{self.max_months} mo"
-        elif self.max_months is None:
-            band = f">{self.min_months // 12} y" if self.min_months % 12 == 0 else f"≥{self.min_months} mo"
-            if self.min_months // 12 in (19, 14):
-                band = f"≥{self.min_months // 12} y"
+        """The DRI tables' label, such as ``"females 19-30 y"``, ``"infants 7-12 mo"`` or ``"males >70 y"``."""
+        low, high = self.min_months, self.max_months
+        if high is not None and high <= 12:
+            band = f"{low if low == 0 else low + 1}-{high} mo"  # DRI tables count the 7th-12th month
+        elif high is None:
+            band = f">{low // 12 - 1} y"
         else:
-            band = f"{self.min_months // 12}-{self.max_months // 12 - 1} y"
+            band = f"{low // 12}-{high // 12 - 1} y"
         if self.pregnant:
             who = "pregnancy"
         elif self.lactating:
             who = "lactation"
-        elif self.max_months is not None and self.max_months <= 12:
+        elif high is not None and high <= 12:
             who = "infants"
         elif self.sex is Sex.ANY:
-            who = "children" if self.max_months is not None and self.max_months <= 108 else "all"
+            who = "children" if high is not None and high <= 108 else "all"
         else:
             who = "males" if self.sex is Sex.MALE else "females"
         return f"{who} {band}"
