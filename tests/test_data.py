@@ -5,6 +5,7 @@ Pinned counts below change when data is added; update them together with CHANGEL
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import subprocess
@@ -162,3 +163,12 @@ def test_hpo_ids_and_labels_match_the_ontology(kb: mn.KnowledgeBase) -> None:
     for s in kb.symptoms:
         term = Ontology.get_hpo_object(s.hpo_id)
         assert term.name == s.hpo_label, s.id
+
+
+@pytest.mark.parametrize("name", mn.loading.PACKAGED_FILES)
+def test_fast_packaged_loader_builds_what_the_strict_converter_builds(name: str) -> None:
+    from muscle_nutrients.serialization import structure_document
+    from muscle_nutrients.trusted import structure_trusted
+
+    raw = json.loads((ROOT / "src" / "muscle_nutrients" / "data" / name).read_text(encoding="utf-8"))
+    assert structure_trusted(raw) == structure_document(raw, origin=name)

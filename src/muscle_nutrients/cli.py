@@ -24,7 +24,6 @@ from .knowledge_base import KnowledgeBase
 from .loading import load
 from .model import RedFlag, Source
 from .results import FoodNutrientRow
-from .serialization import SCHEMA_VERSION, unstructure_document
 
 __all__ = ["main"]
 
@@ -320,6 +319,8 @@ def _cmd_search(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> An
 
 def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
     if args.format == "json":
+        from .serialization import unstructure_document
+
         document = unstructure_document(kb.to_document())  # carries schema_version and data_version
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         if args.output:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from enum import Enum
-from functools import total_ordering
 
 __all__ = ["EvidenceGrade"]
 
 
-@total_ordering
 class EvidenceGrade(Enum):
     """The strength of the evidence behind a fact; a stronger grade compares greater.
 
@@ -36,20 +34,33 @@ class EvidenceGrade(Enum):
     @property
     def rank(self) -> int:
         """Position on the scale: 0 for ``CONTRADICTED`` up to 4 for ``ESTABLISHED``."""
-        return _RANK[self]
+        return _RANK[self._value_]
 
     @property
     def supports(self) -> bool:
         """True when the grade supports the fact (``LIMITED`` or stronger)."""
-        return self.rank >= _RANK[EvidenceGrade.LIMITED]
+        return _RANK[self._value_] >= _RANK["limited"]
 
+    # Explicit comparisons (not functools.total_ordering): grades are compared in hot loops.
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, EvidenceGrade):
+        if other.__class__ is not EvidenceGrade:
             return NotImplemented
-        return _RANK[self] < _RANK[other]
+        return _RANK[self._value_] < _RANK[other._value_]
 
-    def __hash__(self) -> int:
-        return hash(self.value)
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is not EvidenceGrade:
+            return NotImplemented
+        return _RANK[self._value_] <= _RANK[other._value_]
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is not EvidenceGrade:
+            return NotImplemented
+        return _RANK[self._value_] > _RANK[other._value_]
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is not EvidenceGrade:
+            return NotImplemented
+        return _RANK[self._value_] >= _RANK[other._value_]
 
     @classmethod
     def parse(cls, text: str | EvidenceGrade) -> EvidenceGrade:
@@ -63,4 +74,6 @@ class EvidenceGrade(Enum):
             raise ValueError(f"unknown evidence grade {text!r}; allowed: {allowed}") from None
 
 
-_RANK = {grade: index for index, grade in enumerate(EvidenceGrade)}
+_RANK: dict[str, int] = {grade.value: index for index, grade in enumerate(EvidenceGrade)}
+#: Grades by rank, for code that works with ranks.
+BY_RANK: tuple[EvidenceGrade, ...] = tuple(EvidenceGrade)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .errors import DataError, UnknownNameError
-from .evidence import EvidenceGrade
+from .evidence import BY_RANK, EvidenceGrade
 from .model import (
     CLAIM_IDS,
     Advice,
@@ -52,7 +52,7 @@ from .results import (
     SearchHit,
     SymptomLink,
 )
-from .serialization import RECORD_FIELDS, Document
+from .document import RECORD_FIELDS, Document
 from .units import Amount, Unit, convert_for
 
 __all__ = ["EVIDENCE_WEIGHTS", "KnowledgeBase", "Portion"]
@@ -141,6 +141,9 @@ class KnowledgeBase:
         "_relations_by_object",
         "_lab_by_nutrient",
         "_overrides",
+        "_has_intakes",
+        "_cause_rows",
+        "_cause_order",
         "_data_version",
     )
 
@@ -463,6 +466,13 @@ class KnowledgeBase:
         self._cause_links = MappingProxyType(
             {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.label) for k, v in cause_links.items()}
         )
+        # rank_causes works on plain tuples: (cause ref, grade rank, weight, link).
+        self._cause_rows = MappingProxyType(
+            {k: tuple((l.relation.subject, l.evidence.rank, EVIDENCE_WEIGHTS[l.evidence], l) for l in v) for k, v in self._cause_links.items()}
+        )
+        self._cause_order = MappingProxyType(
+            {l.relation.subject: normalize(l.label) for v in self._cause_links.values() for l in v}
+        )
         self._depletions = MappingProxyType(
             {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.nutrient.name) for k, v in depletions.items()}
         )
@@ -497,10 +507,25 @@ class KnowledgeBase:
         self._food_nutrient_rows = MappingProxyType(
             {k: tuple(sorted(v, key=lambda r: order[r.nutrient.id])) for k, v in per_food.items()}
         )
-        intakes: dict[str, list[IntakeRecommendation]] = defaultdict(list)
+        # (nutrient, sex, pregnant, lactating) -> [(min_months, max_months, target)], youngest first;
+        # the target objects are built once here, so intake() only validates and picks one.
+        targets: dict[tuple[str, str, bool, bool], list[tuple[int, float, IntakeTarget]]] = defaultdict(list)
         for rec in self._intakes:
-            intakes[rec.nutrient].append(rec)
-        self._intakes_by_nutrient = _freeze(intakes)
+            stage = rec.life_stage
+            target = IntakeTarget(
+                nutrient=nutrients[rec.nutrient], life_stage=stage, kind=rec.kind, amount=rec.amount,
+                upper_limit=rec.upper_limit, chronic_disease_risk_reduction=rec.chronic_disease_risk_reduction,
+                sources=resolved(rec.sources), note=rec.note,
+            )
+            sexes = (Sex.MALE, Sex.FEMALE) if stage.sex is Sex.ANY else (stage.sex,)
+            upper = math.inf if stage.max_months is None else stage.max_months
+            for sex in sexes:
+                # keyed by the sex's value: hashing a str is much cheaper than hashing an Enum member
+                targets[(rec.nutrient, sex.value, stage.pregnant, stage.lactating)].append((stage.min_months, upper, target))
+        self._intakes_by_nutrient = MappingProxyType(
+            {key: tuple(sorted(rows, key=lambda row: row[0])) for key, rows in targets.items()}
+        )
+        self._has_intakes = frozenset(key[0] for key in targets)
         labs: dict[str, list[LabTest]] = defaultdict(list)
         for test in self._lab_tests:
             if test.nutrient is not None:
@@ -642,6 +667,9 @@ class KnowledgeBase:
             return ()
         import difflib
 
+        # One matcher with the query as its second sequence: difflib caches what it learns
+        # about that sequence, and the cheap upper bounds skip most keys before ratio().
+        matcher = difflib.SequenceMatcher(None, "", key)
         best: dict[tuple[str, str], SearchHit] = {}
         for kind, index in self._index.items():
             for name_key, record in index.items():
@@ -652,7 +680,10 @@ class KnowledgeBase:
                 elif key in name_key:
                     score = 0.6
                 else:
-                    ratio = difflib.SequenceMatcher(None, key, name_key).ratio()
+                    matcher.set_seq1(name_key)
+                    if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+                        continue
+                    ratio = matcher.ratio()
                     score = 0.5 * ratio if ratio >= 0.75 else 0.0
                 slot = (kind, record.id)
                 if score > 0 and (slot not in best or best[slot].score < score):
@@ -689,53 +720,61 @@ class KnowledgeBase:
 
         The result carries the red flags that apply and the not-a-diagnosis disclaimer.
         """
-        floor = EvidenceGrade.parse(min_evidence)
+        floor = EvidenceGrade.parse(min_evidence).rank
         if isinstance(symptoms, str):
             symptoms = [symptoms]
         asked: list[Symptom] = []
+        seen: set[str] = set()
         for name in symptoms:
             found = self.symptom(name)
-            if found not in asked:
+            if found.id not in seen:  # compare ids: record equality compares every field
+                seen.add(found.id)
                 asked.append(found)
         if not asked:
             raise ValueError("rank_causes needs at least one symptom")
-        best: dict[str, dict[str, CauseLink]] = defaultdict(dict)
+        # cause ref -> {symptom id: (rank, weight, link)} keeping the strongest link per symptom
+        best: dict[Ref, dict[str, tuple[int, float, CauseLink]]] = {}
         for symptom in asked:
-            for link in self._cause_links.get(symptom.id, ()):
-                if link.evidence < floor:
+            for ref, rank, weight, link in self._cause_rows.get(symptom.id, ()):
+                if rank < floor:
                     continue
-                held = best[link.relation.subject].get(symptom.id)
-                if held is None or link.evidence > held.evidence:
-                    best[link.relation.subject][symptom.id] = link
+                per_symptom = best.setdefault(ref, {})
+                held = per_symptom.get(symptom.id)
+                if held is None or rank > held[0]:
+                    per_symptom[symptom.id] = (rank, weight, link)
+        scored = []
+        for ref, per_symptom in best.items():
+            matched = tuple([s for s in asked if s.id in per_symptom])
+            rows = [per_symptom[s.id] for s in matched]
+            score = sum([row[1] for row in rows])
+            top = max([row[0] for row in rows])
+            scored.append(((-score, -len(matched), -top, self._cause_order[ref]), matched, rows, score, top, per_symptom))
+        scored.sort(key=lambda item: item[0])
         candidates = []
-        for per_symptom in best.values():
-            matched = tuple(s for s in asked if s.id in per_symptom)
-            links = tuple(per_symptom[s.id] for s in matched)
+        for _, matched, rows, score, top, per_symptom in scored:
             candidates.append(
                 CauseCandidate(
-                    cause=links[0].cause,
-                    score=sum(EVIDENCE_WEIGHTS[link.evidence] for link in links),
+                    cause=rows[0][2].cause,
+                    score=score,
                     matched=matched,
-                    unmatched=tuple(s for s in asked if s.id not in per_symptom),
-                    evidence=max(link.evidence for link in links),
-                    links=links,
+                    unmatched=tuple([s for s in asked if s.id not in per_symptom]),
+                    evidence=BY_RANK[top],
+                    links=tuple([row[2] for row in rows]),
                 )
             )
-        candidates.sort(key=lambda c: (-c.score, -len(c.matched), -c.evidence.rank, normalize(c.label)))
         return CauseRanking(
             symptoms=tuple(asked),
             candidates=tuple(candidates),
             red_flags=self._flags_for(asked),
-            min_evidence=floor,
+            min_evidence=EvidenceGrade.parse(min_evidence),
         )
 
     def _flags_for(self, symptoms: Iterable[Symptom]) -> tuple[RedFlag, ...]:
-        flags = list(self._general_red_flags)
+        flags = {flag.id: flag for flag in self._general_red_flags}
         for symptom in symptoms:
             for flag in self._red_flags_by_symptom.get(symptom.id, ()):
-                if flag not in flags:
-                    flags.append(flag)
-        return tuple(flags)
+                flags.setdefault(flag.id, flag)
+        return tuple(flags.values())
 
     def depleted_by(self, factor: str) -> tuple[NutrientLink, ...]:
         """Nutrients a medication, condition or behaviour depletes, strongest evidence first."""
@@ -824,18 +863,9 @@ class KnowledgeBase:
         """
         record = self.nutrient(nutrient)
         months, person_sex = _person(age, sex, pregnant, lactating)
-        for rec in self._intakes_by_nutrient.get(record.id, ()):
-            if rec.life_stage.contains(months, person_sex, pregnant, lactating):
-                return IntakeTarget(
-                    nutrient=record,
-                    life_stage=rec.life_stage,
-                    kind=rec.kind,
-                    amount=rec.amount,
-                    upper_limit=rec.upper_limit,
-                    chronic_disease_risk_reduction=rec.chronic_disease_risk_reduction,
-                    sources=tuple(self._source_by_id[s] for s in rec.sources),
-                    note=rec.note,
-                )
+        for low, high, target in self._intakes_by_nutrient.get((record.id, person_sex.value, bool(pregnant), bool(lactating)), ()):
+            if low <= months < high:
+                return target
         state = " pregnant" if pregnant else " lactating" if lactating else ""
         raise ValueError(
             f"no DRI group for {record.name} covers a{state} {person_sex.value} aged {age:g} years"
@@ -888,7 +918,7 @@ class KnowledgeBase:
             supplement_totals[n.id] += convert_for(amount, n.unit, n).value
         rows = []
         for n in self._nutrients:
-            if not self._intakes_by_nutrient.get(n.id):
+            if n.id not in self._has_intakes:
                 continue
             target = self.intake(n.id, age=age, sex=sex, pregnant=pregnant, lactating=lactating)
             goal = target.amount.to(n.unit).value
@@ -1023,12 +1053,13 @@ def _claim_id(claim: str) -> str:
     return text
 
 
+_SEXES: dict[str, Sex] = {"male": Sex.MALE, "female": Sex.FEMALE}
+
+
 def _person(age: float, sex: str | Sex, pregnant: bool, lactating: bool) -> tuple[float, Sex]:
-    if isinstance(age, bool) or not isinstance(age, (int, float)) or not math.isfinite(age) or age < 0:
-        raise ValueError(f"age must be a finite number of years, 0 or more, got {age!r}")
-    if age > 130:
-        raise ValueError(f"age must be at most 130 years, got {age!r}")
-    person_sex = Sex.parse(sex)
+    if type(age) not in (int, float) or not 0 <= age <= 130:  # also rejects bool and NaN
+        raise ValueError(f"age must be a number of years from 0 to 130, got {age!r}")
+    person_sex = sex if isinstance(sex, Sex) else (_SEXES.get(sex) if isinstance(sex, str) else None) or Sex.parse(sex)
     if person_sex is Sex.ANY:
         raise ValueError("sex must be 'male' or 'female'")
     if pregnant and lactating:

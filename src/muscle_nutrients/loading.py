@@ -12,7 +12,8 @@ from typing import Any
 from ._version import DATA_VERSION
 from .errors import DataError
 from .knowledge_base import KnowledgeBase
-from .serialization import RECORD_FIELDS, Document, structure_document
+from .trusted import structure_trusted
+from .document import RECORD_FIELDS, Document
 
 __all__ = ["MAX_FILE_BYTES", "PACKAGED_FILES", "json_schema", "load", "read_document"]
 
@@ -64,6 +65,8 @@ def read_document(path: str | Path) -> Document:
     Raises:
         DataError: the file cannot be read, parsed or structured; names the file and path.
     """
+    from .serialization import structure_document  # cattrs is only needed for untrusted files
+
     origin = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -87,9 +90,12 @@ def _read_packaged() -> KnowledgeBase:
     for name in PACKAGED_FILES:
         origin = f"muscle_nutrients/data/{name}"
         try:
-            document = structure_document(_parse((folder / name).read_bytes(), origin), origin=origin)
+            document = structure_trusted(_parse((folder / name).read_bytes(), origin))
         except DataError as exc:
             problems.extend(exc.problems)
+            continue
+        except (KeyError, TypeError, ValueError) as exc:  # only if the package itself is damaged
+            problems.append(f"{origin}: cannot be read as packaged data ({exc}); reinstall the package")
             continue
         if document.data_version != DATA_VERSION:
             problems.append(f"{origin}: data_version {document.data_version!r} is not {DATA_VERSION!r}")

@@ -176,11 +176,15 @@ class Sex(Enum):
         """Return the sex named by ``text`` (``"male"``, ``"m"``, ``"female"``, ``"f"``)."""
         if isinstance(text, Sex):
             return text
-        key = str(text).strip().lower()
-        found = {"male": cls.MALE, "m": cls.MALE, "female": cls.FEMALE, "f": cls.FEMALE}.get(key)
+        found = _SEX_SPELLINGS.get(text) if isinstance(text, str) else None
+        if found is None:
+            found = _SEX_SPELLINGS.get(str(text).strip().lower())
         if found is None:
             raise ValueError(f"unknown sex {text!r}; allowed: 'male' or 'female'")
         return found
+
+
+_SEX_SPELLINGS = {"male": Sex.MALE, "m": Sex.MALE, "female": Sex.FEMALE, "f": Sex.FEMALE}
 
 
 class IntakeKind(Enum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
@@ -17,6 +18,7 @@ T = TypeVar("T")
 _DROP = {"Mn", "Me", "Mc"}  # combining marks left over after NFKD
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """The lookup key of a name: accents, case, spaces and punctuation removed.
 
@@ -37,12 +39,12 @@ class NameIndex(Generic[T]):
     knowledge base can refuse them.
     """
 
-    __slots__ = ("kind", "_by_key", "_display", "collisions")
+    __slots__ = ("kind", "_by_key", "_exact", "_display", "collisions")
 
     def __init__(self, kind: str, records: Iterable[T], names: Callable[[T], Iterable[str]], display: Callable[[T], str]) -> None:
         self.kind = kind
         by_key: dict[str, T] = {}
-        shown: dict[str, str] = {}
+        exact: dict[str, T] = {}
         problems: list[tuple[str, T, T]] = []
         for record in records:
             for name in names(record):
@@ -52,18 +54,22 @@ class NameIndex(Generic[T]):
                 held = by_key.get(key)
                 if held is None:
                     by_key[key] = record
-                    shown[key] = name
                 elif held is not record:
                     problems.append((name, held, record))
+                # Names exactly as written (and lower-cased) skip normalisation: the common case.
+                exact.setdefault(name, record)
+                exact.setdefault(name.lower(), record)
         self._by_key = MappingProxyType(by_key)
+        self._exact = MappingProxyType({k: v for k, v in exact.items() if by_key.get(normalize(k)) is v})
         self._display = display
         self.collisions: tuple[tuple[str, T, T], ...] = tuple(problems)
         """(name, first record, second record) for every key two records share."""
 
     def get(self, name: str) -> T | None:
         """The record ``name`` resolves to, or None."""
-        if not isinstance(name, str):
-            return None
+        found = self._exact.get(name) if isinstance(name, str) else None
+        if found is not None or not isinstance(name, str):
+            return found
         return self._by_key.get(normalize(name))
 
     def lookup(self, name: str) -> T:
@@ -73,6 +79,9 @@ class NameIndex(Generic[T]):
             UnknownNameError: nothing resolves; carries the closest names as suggestions.
             TypeError: ``name`` is not a string.
         """
+        found = self._exact.get(name) if isinstance(name, str) else None
+        if found is not None:
+            return found
         if not isinstance(name, str):
             raise TypeError(f"a {self.kind} name must be a string, not {type(name).__name__}")
         found = self._by_key.get(normalize(name))

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -24,54 +24,11 @@ from cattrs.errors import (
 )
 from cattrs.preconf.json import make_converter
 
+from .document import RECORD_FIELDS, SCHEMA_VERSION, Document
 from .errors import DataError
-from .model import (
-    Advice,
-    Factor,
-    Food,
-    IntakeRecommendation,
-    LabTest,
-    Nutrient,
-    RedFlag,
-    Ref,
-    Relation,
-    Source,
-    Symptom,
-)
+from .model import Ref
 
-__all__ = ["SCHEMA_VERSION", "Document", "converter", "structure_document", "unstructure_document"]
-
-#: Version of the document format; bumped when a field changes meaning or shape.
-SCHEMA_VERSION = 1
-
-T = TypeVar("T")
-
-
-@attrs.frozen(kw_only=True)
-class Document:
-    """One data file: any subset of the record kinds, plus the format version."""
-
-    schema_version: int = SCHEMA_VERSION
-    """Format version; files with another version are refused."""
-    data_version: str | None = None
-    """Version of the data the file belongs to (the packaged data's ``DATA_VERSION``)."""
-    sources: tuple[Source, ...] = ()
-    nutrients: tuple[Nutrient, ...] = ()
-    symptoms: tuple[Symptom, ...] = ()
-    foods: tuple[Food, ...] = ()
-    factors: tuple[Factor, ...] = ()
-    lab_tests: tuple[LabTest, ...] = ()
-    advice: tuple[Advice, ...] = ()
-    red_flags: tuple[RedFlag, ...] = ()
-    intakes: tuple[IntakeRecommendation, ...] = ()
-    relations: tuple[Relation, ...] = ()
-
-
-RECORD_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in attrs.fields(Document) if f.name not in ("schema_version", "data_version")
-)
-"""The names of the record collections a document holds, in load order."""
-
+__all__ = ["RECORD_FIELDS", "SCHEMA_VERSION", "Document", "converter", "structure_document", "unstructure_document"]
 
 def _strict_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
