@@ -732,34 +732,41 @@ class KnowledgeBase:
                 asked.append(found)
         if not asked:
             raise ValueError("rank_causes needs at least one symptom")
-        # cause ref -> {symptom id: (rank, weight, link)} keeping the strongest link per symptom
-        best: dict[Ref, dict[str, tuple[int, float, CauseLink]]] = {}
+        # One pass keeps, per cause, the strongest link to each symptom and a running score.
+        # state = [score, top rank, {symptom id: (rank, weight, link)}]
+        best: dict[Ref, list[Any]] = {}
         for symptom in asked:
-            for ref, rank, weight, link in self._cause_rows.get(symptom.id, ()):
+            sid = symptom.id
+            for ref, rank, weight, link in self._cause_rows.get(sid, ()):
                 if rank < floor:
                     continue
-                per_symptom = best.setdefault(ref, {})
-                held = per_symptom.get(symptom.id)
-                if held is None or rank > held[0]:
-                    per_symptom[symptom.id] = (rank, weight, link)
-        scored = []
-        for ref, per_symptom in best.items():
-            matched = tuple([s for s in asked if s.id in per_symptom])
-            rows = [per_symptom[s.id] for s in matched]
-            score = sum([row[1] for row in rows])
-            top = max([row[0] for row in rows])
-            scored.append(((-score, -len(matched), -top, self._cause_order[ref]), matched, rows, score, top, per_symptom))
-        scored.sort(key=lambda item: item[0])
+                state = best.get(ref)
+                if state is None:
+                    best[ref] = [weight, rank, {sid: (rank, weight, link)}]
+                    continue
+                held = state[2].get(sid)
+                if held is None:
+                    state[0] += weight
+                elif rank > held[0]:
+                    state[0] += weight - held[1]
+                else:
+                    continue
+                state[2][sid] = (rank, weight, link)
+                if rank > state[1]:
+                    state[1] = rank
+        order = self._cause_order
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], -len(item[1][2]), -item[1][1], order[item[0]]))
         candidates = []
-        for _, matched, rows, score, top, per_symptom in scored:
+        for _, (score, top, per_symptom) in ranked:
+            links = tuple([per_symptom[s.id][2] for s in asked if s.id in per_symptom])
             candidates.append(
                 CauseCandidate(
-                    cause=rows[0][2].cause,
+                    cause=links[0].cause,
                     score=score,
-                    matched=matched,
+                    matched=tuple([link.symptom for link in links]),
                     unmatched=tuple([s for s in asked if s.id not in per_symptom]),
                     evidence=BY_RANK[top],
-                    links=tuple([row[2] for row in rows]),
+                    links=links,
                 )
             )
         return CauseRanking(

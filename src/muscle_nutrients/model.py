@@ -294,8 +294,14 @@ class Predicate(Enum):
     """A deficiency is measured by a lab test."""
 
 
+_REF_KINDS = frozenset(k.value for k in RefKind)
+
+
 class Ref(str):
-    """A typed pointer ``"kind:id"`` from a relation to a record, e.g. ``"deficiency:magnesium"``."""
+    """A typed pointer ``"kind:id"`` from a relation to a record, e.g. ``"deficiency:magnesium"``.
+
+    Making one checks it: ``Ref("nutrient:iron")`` works, ``Ref("iron")`` raises ``ValueError``.
+    """
 
     __slots__ = ()
 
@@ -314,16 +320,19 @@ class Ref(str):
         """Build a reference from its parts."""
         return cls(f"{kind.value}:{record_id}")
 
-    @classmethod
-    def parse(cls, text: str) -> Ref:
-        """Check and return a reference written ``"kind:id"``."""
+    def __new__(cls, text: str) -> Ref:
         if not isinstance(text, str):
             raise TypeError(f"a reference must be a string 'kind:id', not {type(text).__name__}")
         kind, sep, record_id = text.partition(":")
-        kinds = ", ".join(k.value for k in RefKind)
-        if not sep or kind not in {k.value for k in RefKind} or not _ID.fullmatch(record_id):
+        if not sep or kind not in _REF_KINDS or not _ID.fullmatch(record_id):
+            kinds = ", ".join(k.value for k in RefKind)
             raise ValueError(f"bad reference {text!r}: expected 'kind:id' with kind one of {kinds}")
-        return cls(text)
+        return super().__new__(cls, text)
+
+    @classmethod
+    def parse(cls, text: str) -> Ref:
+        """Check and return a reference written ``"kind:id"`` (a ``Ref`` is returned as it is)."""
+        return text if type(text) is cls else cls(text)
 
 
 def _to_ref(value: str) -> Ref:
@@ -331,9 +340,8 @@ def _to_ref(value: str) -> Ref:
 
 
 def _ref(instance: object, attribute: attrs.Attribute[Ref], value: Ref) -> None:
-    if not isinstance(value, Ref):
+    if not isinstance(value, Ref):  # a Ref checks its text when it is made
         raise TypeError(f"{attribute.name} must be a Ref")
-    Ref.parse(value)
 
 
 # --------------------------------------------------------------------------- records
