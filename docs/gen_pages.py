@@ -143,7 +143,12 @@ for n in kb.nutrients:
             ul = f"{rec.upper_limit.amount} ({rec.upper_limit.scope.value})" if rec.upper_limit else "none set"
             if rec.chronic_disease_risk_reduction:
                 ul += f"; CDRR {rec.chronic_disease_risk_reduction}"
-            f.write(f"| {rec.life_stage.label} | {rec.kind.value} | {rec.amount} | {ul} | {_sources_links(rec.sources)} |\n")
+            amount = str(rec.amount)
+            if n.iu_per_microgram:  # vitamin D: also in international units
+                amount += f" ({mn.convert_for(rec.amount, 'IU', n).value:,.0f} IU)"
+                if rec.upper_limit:
+                    ul = ul.replace(str(rec.upper_limit.amount), f"{rec.upper_limit.amount} ({mn.convert_for(rec.upper_limit.amount, 'IU', n).value:,.0f} IU)")
+            f.write(f"| {rec.life_stage.label} | {rec.kind.value} | {amount} | {ul} | {_sources_links(rec.sources)} |\n")
         for per in ("serving", "100 g"):
             f.write(f"\n## Best food sources per {per}\n\n| food | serving | amount | % DV | USDA NDB |\n|---|---|---|---|---|\n")
             for row in kb.foods_rich_in(n.id, per=per, limit=10):

@@ -36,3 +36,8 @@ def test_wheel_installs_and_answers_from_outside_the_tree(tmp_path: Path) -> Non
     result = subprocess.run([str(python), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.split()[:2] == ["Muscle", "cramp"]
     assert "18 mg" in result.stdout
+    script_dir = python.parent
+    cli = subprocess.run([str(script_dir / "muscle-nutrients"), "causes-of", "cramps", "--json"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert '"symptom": "muscle-cramp"' in cli.stdout
+    bad = subprocess.run([str(script_dir / "muscle-nutrients"), "nutrient", "magnesum"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "did you mean 'Magnesium'" in bad.stderr

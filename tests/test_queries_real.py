@@ -137,3 +137,10 @@ def test_claims_have_relations(kb: mn.KnowledgeBase) -> None:
     assert all(r.evidence is G.UNSUPPORTED for r in kb.relations_for_claim("s03"))
     magnesium_for_cramps = {r.population: r.evidence for r in kb.relations_for_claim("S33")}
     assert G.CONTRADICTED in magnesium_for_cramps.values() and G.LIMITED in magnesium_for_cramps.values()
+
+
+def test_vitamin_d_targets_in_iu(kb: mn.KnowledgeBase) -> None:
+    assert kb.intake("vitamin D", age=30, sex="female").amount_in("IU") == mn.Amount(value=600, unit=Unit.IU)
+    assert kb.intake("vitamin D", age=80, sex="male").amount_in(Unit.IU).value == 800
+    with pytest.raises(ValueError):
+        kb.intake("iron", age=30, sex="male").amount_in("IU")

@@ -26,7 +26,7 @@ from .model import (
     Symptom,
     UpperLimit,
 )
-from .units import Amount
+from .units import Amount, Unit, convert_for
 
 __all__ = [
     "DISCLAIMER",
@@ -245,6 +245,14 @@ class IntakeTarget:
     """Sources of the RDA/AI, resolved."""
     note: str | None
     """Caveats from the data."""
+
+    def amount_in(self, unit: Unit | str) -> Amount:
+        """The target in another unit, e.g. vitamin D in IU (``target.amount_in("IU")``).
+
+        Raises:
+            ValueError: the nutrient cannot be expressed in that unit.
+        """
+        return convert_for(self.amount, unit, self.nutrient)
 
 
 @attrs.frozen(kw_only=True)
