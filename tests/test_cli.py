@@ -42,6 +42,8 @@ def test_symptoms_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -
     assert code == 0 and "Muscle weakness" in out and "not a diagnosis" in out
     data = run_json(capsys, "symptoms-of", "potassium")
     assert [(s["symptom"], s["evidence"]) for s in data["symptoms"]] == [(l.symptom.id, l.evidence.value) for l in kb.symptoms_of("potassium")]
+    assert {f["id"] for f in data["red_flags"]} == {f.id for l in kb.symptoms_of("potassium") for f in kb.red_flags(l.symptom.id)}
+    assert "palpitations-with-weakness" in {f["id"] for f in data["red_flags"]}
 
 
 def test_causes_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:

@@ -153,3 +153,13 @@ def test_relations_for_claim(tiny: mn.KnowledgeBase) -> None:
 def test_query_module_takes_kb(tiny: mn.KnowledgeBase) -> None:
     assert mn.query.symptoms_of("x", kb=tiny) == tiny.symptoms_of("x")
     assert mn.query.intake("x", age=40, sex="male", kb=tiny) == tiny.intake("x", age=40, sex="male")
+
+
+def test_life_stage_contains() -> None:
+    stage = mn.LifeStage(min_months=228, max_months=372, sex=mn.Sex.FEMALE, pregnant=True)
+    assert stage.contains(240, mn.Sex.FEMALE, True, False)
+    assert not stage.contains(240, mn.Sex.FEMALE, False, False)
+    assert not stage.contains(372, mn.Sex.FEMALE, True, False)  # the upper end is exclusive
+    assert stage.label == "pregnancy 19-30 y"
+    with pytest.raises(ValueError, match="sex 'female'"):
+        mn.LifeStage(min_months=228, max_months=372, sex=mn.Sex.MALE, lactating=True)

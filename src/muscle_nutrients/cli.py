@@ -134,7 +134,7 @@ def _cmd_nutrient(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> 
 def _cmd_symptoms_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
     nutrient = kb.nutrient(args.nutrient)
     links = kb.symptoms_of(args.nutrient)
-    flags = kb.red_flags(links[0].symptom.id) if links else kb.red_flags()
+    flags = list({f.id: f for link in links for f in kb.red_flags(link.symptom.id)}.values())
     if args.json:
         return {
             "nutrient": nutrient.id,
@@ -143,11 +143,12 @@ def _cmd_symptoms_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) 
                  "population": l.relation.population, "note": l.relation.note, "sources": _source_ids(l.sources)}
                 for l in links
             ],
+            "red_flags": [_flag_json(f) for f in flags],
             "disclaimer": DISCLAIMER,
         }
     out.line(f"Symptoms of {nutrient.deficiency} ({nutrient.name}), strongest evidence first:")
     out.table(["evidence", "symptom", "HPO", "sources"], [[out.grade(l.evidence), l.symptom.name, l.symptom.hpo_id, ", ".join(_source_ids(l.sources))] for l in links])
-    _footer(out, [f for f in flags if not f.symptoms])
+    _footer(out, flags)
     return None
 
 

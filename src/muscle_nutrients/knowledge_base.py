@@ -19,7 +19,6 @@ from .model import (
     CLAIM_IDS,
     Advice,
     Factor,
-    FactorKind,
     Food,
     IntakeRecommendation,
     LabTest,
@@ -304,11 +303,9 @@ class KnowledgeBase:
 
     def _validate(self, problems: list[str]) -> None:
         nutrients = {n.id: n for n in self._nutrients}
-        cited: set[str] = set()
 
         def check_sources(where: str, ids: Iterable[str]) -> None:
             for source_id in ids:
-                cited.add(source_id)
                 if source_id not in self._source_by_id:
                     problems.append(f"{where}: unknown source {source_id!r}{self._hint('source', source_id)}")
 
@@ -383,7 +380,6 @@ class KnowledgeBase:
                 if self._resolve(ref) is None:
                     kind = _REF_INDEX[ref.kind]
                     problems.append(f"{where}: unknown {kind} {ref.id!r} in {ref!r}{self._hint(kind, ref.id)}")
-        del cited  # kept for symmetry with the data tests, which check every source is used
 
     def _check_life_stage_overlaps(self, problems: list[str]) -> None:
         by_key: dict[tuple[str, bool, bool], list[IntakeRecommendation]] = defaultdict(list)
@@ -1100,6 +1096,3 @@ def _pick_range(test: LabTest, sex: Sex | None) -> ReferenceRange:
             return rr
     raise ValueError(f"the reference ranges for {test.name} differ by sex: pass sex='male' or 'female'")
 
-
-# FactorKind is re-exported for callers that filter factors by kind.
-_ = FactorKind

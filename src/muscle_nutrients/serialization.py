@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, get_args, get_origin
 
-import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
