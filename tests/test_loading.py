@@ -81,8 +81,9 @@ def test_clashing_and_broken_files_report_every_problem(tmp_path: Path) -> None:
     assert "broken.json: not valid JSON" in text
     assert "empty.json: file is empty" in text
     assert "missing.json: cannot read" in text
-    with pytest.raises(mn.DataError, match="nutrient 'magnesium' is already defined; pass override=True"):
+    with pytest.raises(mn.DataError) as clash_info:
         mn.load(clash)
+    assert f"{clash}: $.nutrients[0]: nutrient 'magnesium' is already defined; pass override=True" in str(clash_info.value)
 
 
 def test_override_replaces_and_reports(kb: mn.KnowledgeBase, tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_unknown_reference_gets_did_you_mean(tmp_path: Path) -> None:
     with pytest.raises(mn.DataError) as info:
         mn.load(path)
     text = str(info.value)
-    assert "unknown nutrient 'magnesum'" in text and "did you mean 'Magnesium'" in text
+    assert f"{path}: $.relations[0]: relation r: unknown nutrient 'magnesum'" in text and "did you mean 'Magnesium'" in text
     assert "unknown source 'usda-sr2'" in text and "'usda-sr26'" in text
 
 

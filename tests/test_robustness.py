@@ -102,13 +102,14 @@ def test_unit_that_does_not_fit_the_nutrient(tmp_path: Path) -> None:
     doc = {"foods": [{"id": "f", "name": "F", "ndb_number": "00001", "usda_description": "F", "food_group": "Fruits and Fruit Juices",
                       "servings": [{"label": "1", "grams": 10}], "composition": [{"nutrient": "iron", "per_100g": {"value": 1, "unit": "mg/dL"}}],
                       "sources": ["usda-sr26"]}]}
-    assert "unit mg/dL does not fit iron (measured in mg)" in _load_file(tmp_path, "unit.json", json.dumps(doc))
+    message = _load_file(tmp_path, "unit.json", json.dumps(doc))
+    assert "unit.json: $.foods[0]: food f: unit mg/dL does not fit iron (measured in mg)" in message
 
 
 def test_duplicate_alias_after_normalisation(tmp_path: Path) -> None:
     doc = {"factors": [{"id": "new-thing", "name": "New thing", "kind": "behaviour", "aliases": ["PPI's"]}]}
     message = _load_file(tmp_path, "dup.json", json.dumps(doc))
-    assert "factor name \"PPI's\"" in message and "'proton-pump-inhibitors' and 'new-thing'" in message
+    assert "dup.json: $.factors[0]: factor name \"PPI's\"" in message and "'proton-pump-inhibitors' and 'new-thing'" in message
 
 
 def test_every_problem_in_every_file_at_once(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -161,6 +161,7 @@ class KnowledgeBase:
         relations: Sequence[Relation] = (),
         data_version: str = "unversioned",
         overrides: Sequence[str] = (),
+        origins: Mapping[int, str] | None = None,
     ) -> None:
         self._data_version = data_version
         self._overrides = tuple(overrides)
@@ -175,8 +176,10 @@ class KnowledgeBase:
         self._intakes = tuple(intakes)
         self._relations = tuple(relations)
         problems: list[str] = []
-        self._build_name_indexes(problems)
-        self._validate(problems)
+        # origins: id(record) -> "file: $.path", so a problem can say where the record was read
+        at = _locator(origins or {})
+        self._build_name_indexes(problems, at)
+        self._validate(problems, at)
         if problems:
             raise DataError(problems)
         self._build_query_indexes()
@@ -210,13 +213,16 @@ class KnowledgeBase:
         """Records that replaced others when this knowledge base was extended, as ``"kind id"``."""
         return self._overrides
 
-    def extend(self, *documents: Document, override: bool = False) -> KnowledgeBase:
+    def extend(
+        self, *documents: Document, override: bool = False, origins: Mapping[int, str] | None = None
+    ) -> KnowledgeBase:
         """A new knowledge base with the records of ``documents`` added; this one is unchanged.
 
         A record whose id (for intakes: nutrient and life stage) is already present is an
         error, unless ``override`` is true: then it replaces the existing record and is
         listed in the new knowledge base's [overrides][muscle_nutrients.knowledge_base.KnowledgeBase.overrides]
-        and reported with an ``OverrideWarning``.
+        and reported with an ``OverrideWarning``. ``origins`` maps ``id(record)`` to where
+        the record was read (``"file: $.path"``) so that problems name it.
 
         Raises:
             DataError: collisions without ``override``, or any validation problem of the
@@ -239,7 +245,9 @@ class KnowledgeBase:
                     if key in combined[name]:
                         label = f"{name[:-1] if name.endswith('s') else name} {_describe_key(key)}"
                         if not override:
-                            problems.append(f"{label} is already defined; pass override=True to replace it")
+                            origin = (origins or {}).get(id(record))
+                            prefix = f"{origin}: " if origin else ""
+                            problems.append(f"{prefix}{label} is already defined; pass override=True to replace it")
                             continue
                         replaced.append(label)
                         warnings.warn(f"replacing {label}", OverrideWarning, stacklevel=2)
@@ -250,6 +258,7 @@ class KnowledgeBase:
             **{name: tuple(records.values()) for name, records in combined.items()},
             data_version=self._data_version,
             overrides=replaced,
+            origins=origins,
         )
 
     def merge(self, other: KnowledgeBase, *, override: bool = False) -> KnowledgeBase:
@@ -272,7 +281,7 @@ class KnowledgeBase:
             relations=self._relations,
         )
 
-    def _build_name_indexes(self, problems: list[str]) -> None:
+    def _build_name_indexes(self, problems: list[str], at: Callable[[object], str]) -> None:
         def names(record: Any) -> tuple[str, ...]:
             return (record.id, record.name, *record.aliases)
 
@@ -290,18 +299,18 @@ class KnowledgeBase:
         for kind, index in self._index.items():
             for name, first, second in index.collisions:
                 problems.append(
-                    f"{kind} name {name!r} (key {normalize(name)!r}) is used by both "
+                    f"{at(second)}{kind} name {name!r} (key {normalize(name)!r}) is used by both "
                     f"{first.id!r} and {second.id!r}"
                 )
         for kind, records in (("source", self._sources), ("red flag", self._red_flags), ("relation", self._relations)):
             seen: set[str] = set()
             for record in records:
                 if record.id in seen:
-                    problems.append(f"{kind} id {record.id!r} is used twice")
+                    problems.append(f"{at(record)}{kind} id {record.id!r} is used twice")
                 seen.add(record.id)
         self._source_by_id: Mapping[str, Source] = MappingProxyType({s.id: s for s in self._sources})
 
-    def _validate(self, problems: list[str]) -> None:
+    def _validate(self, problems: list[str], at: Callable[[object], str]) -> None:
         nutrients = {n.id: n for n in self._nutrients}
 
         def check_sources(where: str, ids: Iterable[str]) -> None:
@@ -317,46 +326,46 @@ class KnowledgeBase:
                 )
 
         for n in self._nutrients:
-            check_sources(f"nutrient {n.id}", n.constants_sources)
-            check_sources(f"nutrient {n.id} ChEBI", n.chebi_sources)
-            check_sources(f"nutrient {n.id} daily value", n.daily_value_sources)
+            check_sources(f"{at(n)}nutrient {n.id}", n.constants_sources)
+            check_sources(f"{at(n)}nutrient {n.id} ChEBI", n.chebi_sources)
+            check_sources(f"{at(n)}nutrient {n.id} daily value", n.daily_value_sources)
             for fact in (*n.roles, *n.excess):
-                check_sources(f"nutrient {n.id} statement", fact.sources)
+                check_sources(f"{at(n)}nutrient {n.id} statement", fact.sources)
             if n.daily_value is not None:
-                check_unit(f"nutrient {n.id} daily value", n.id, n.daily_value)
+                check_unit(f"{at(n)}nutrient {n.id} daily value", n.id, n.daily_value)
                 if not n.daily_value_sources:
-                    problems.append(f"nutrient {n.id}: a daily value needs daily_value_sources")
+                    problems.append(f"{at(n)}nutrient {n.id}: a daily value needs daily_value_sources")
         for s in self._symptoms:
-            check_sources(f"symptom {s.id} HPO", s.hpo_sources)
+            check_sources(f"{at(s)}symptom {s.id} HPO", s.hpo_sources)
             for fact in s.facts:
-                check_sources(f"symptom {s.id} statement", fact.sources)
+                check_sources(f"{at(s)}symptom {s.id} statement", fact.sources)
         for f in self._foods:
-            check_sources(f"food {f.id}", f.sources)
+            check_sources(f"{at(f)}food {f.id}", f.sources)
             for content in f.composition:
                 if content.nutrient not in nutrients:
-                    problems.append(f"food {f.id}: unknown nutrient {content.nutrient!r}{self._hint('nutrient', content.nutrient)}")
-                check_unit(f"food {f.id}", content.nutrient, content.per_100g)
+                    problems.append(f"{at(f)}food {f.id}: unknown nutrient {content.nutrient!r}{self._hint('nutrient', content.nutrient)}")
+                check_unit(f"{at(f)}food {f.id}", content.nutrient, content.per_100g)
         for t in self._lab_tests:
-            check_sources(f"lab test {t.id} LOINC", t.loinc_sources)
-            check_sources(f"lab test {t.id}", t.constants_sources)
+            check_sources(f"{at(t)}lab test {t.id} LOINC", t.loinc_sources)
+            check_sources(f"{at(t)}lab test {t.id}", t.constants_sources)
             for fact in t.facts:
-                check_sources(f"lab test {t.id} statement", fact.sources)
+                check_sources(f"{at(t)}lab test {t.id} statement", fact.sources)
             for rr in t.reference_ranges:
-                check_sources(f"lab test {t.id} reference range", rr.sources)
+                check_sources(f"{at(t)}lab test {t.id} reference range", rr.sources)
             for cut in t.cutoffs:
-                check_sources(f"lab test {t.id} cut-off {cut.label!r}", cut.sources)
+                check_sources(f"{at(t)}lab test {t.id} cut-off {cut.label!r}", cut.sources)
             if t.nutrient is not None and t.nutrient not in nutrients:
-                problems.append(f"lab test {t.id}: unknown nutrient {t.nutrient!r}{self._hint('nutrient', t.nutrient)}")
+                problems.append(f"{at(t)}lab test {t.id}: unknown nutrient {t.nutrient!r}{self._hint('nutrient', t.nutrient)}")
             if t.loinc is not None and not t.loinc_sources:
-                problems.append(f"lab test {t.id}: a LOINC code needs loinc_sources")
+                problems.append(f"{at(t)}lab test {t.id}: a LOINC code needs loinc_sources")
         symptom_ids = {s.id for s in self._symptoms}
         for flag in self._red_flags:
-            check_sources(f"red flag {flag.id}", flag.sources)
+            check_sources(f"{at(flag)}red flag {flag.id}", flag.sources)
             for sid in flag.symptoms:
                 if sid not in symptom_ids:
-                    problems.append(f"red flag {flag.id}: unknown symptom {sid!r}{self._hint('symptom', sid)}")
+                    problems.append(f"{at(flag)}red flag {flag.id}: unknown symptom {sid!r}{self._hint('symptom', sid)}")
         for rec in self._intakes:
-            where = f"intake {rec.nutrient} {rec.life_stage.label}"
+            where = f"{at(rec)}intake {rec.nutrient} {rec.life_stage.label}"
             if rec.nutrient not in nutrients:
                 problems.append(f"{where}: unknown nutrient {rec.nutrient!r}{self._hint('nutrient', rec.nutrient)}")
             check_sources(where, rec.sources)
@@ -368,7 +377,7 @@ class KnowledgeBase:
                 check_unit(f"{where} CDRR", rec.nutrient, rec.chronic_disease_risk_reduction)
         self._check_life_stage_overlaps(problems)
         for rel in self._relations:
-            where = f"relation {rel.id}"
+            where = f"{at(rel)}relation {rel.id}"
             check_sources(where, rel.sources)
             subjects, objects = _SHAPES[rel.predicate]
             if rel.subject.kind not in subjects or rel.object.kind not in objects:
@@ -1011,6 +1020,16 @@ _REF_INDEX: dict[RefKind, str] = {
     RefKind.ADVICE: "advice",
     RefKind.LAB_TEST: "lab test",
 }
+
+
+def _locator(origins: Mapping[int, str]) -> Callable[[object], str]:
+    """``at(record)``: the ``"file: $.path: "`` prefix of a record read from a file, else ``""``."""
+
+    def at(record: object) -> str:
+        origin = origins.get(id(record))
+        return f"{origin}: " if origin else ""
+
+    return at
 
 
 def _record_key(field: str, record: Any) -> object:

@@ -134,15 +134,21 @@ def load(*paths: str | Path, override: bool = False) -> KnowledgeBase:
     if not paths:
         return base
     documents = []
+    origins: dict[int, str] = {}
     problems: list[str] = []
     for path in paths:
         try:
-            documents.append(read_document(path))
+            document = read_document(path)
         except DataError as exc:
             problems.extend(exc.problems)
+            continue
+        documents.append(document)
+        for field in RECORD_FIELDS:
+            for index, record in enumerate(getattr(document, field)):
+                origins[id(record)] = f"{path}: $.{field}[{index}]"
     if problems:
         raise DataError(problems)
-    return base.extend(*documents, override=override)
+    return base.extend(*documents, override=override, origins=origins)
 
 
 def json_schema() -> dict[str, Any]:
