@@ -144,3 +144,11 @@ def test_vitamin_d_targets_in_iu(kb: mn.KnowledgeBase) -> None:
     assert kb.intake("vitamin D", age=80, sex="male").amount_in(Unit.IU).value == 800
     with pytest.raises(ValueError):
         kb.intake("iron", age=30, sex="male").amount_in("IU")
+
+
+def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:
+    result = kb.interpret_lab("magnesium", 1.55, "mg/dL")
+    assert result.status is mn.LabStatus.LOW  # shipped range 1.6-2.2 mg/dL
+    others = {rr.sources[0]: status for rr, status in result.alternatives}
+    assert others["mlabs-magnesium"] is mn.LabStatus.NORMAL  # 1.5-2.4 mg/dL
+    assert others["alfred-magnesium"] is mn.LabStatus.LOW  # 1.55 mg/dL = 0.638 mmol/L, below 0.70-1.10 mmol/L

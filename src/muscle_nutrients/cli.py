@@ -269,6 +269,8 @@ def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
             "converted": {"value": r.converted.value, "unit": r.converted.unit.value},
             "reference_range": {"low": rr.low, "high": rr.high, "unit": rr.unit.value, "population": rr.population, "sex": rr.sex.value},
             "cutoffs": [{"label": c.label, "low": c.low, "high": c.high, "unit": c.unit.value} for c in r.cutoffs],
+            "other_ranges": [{"low": a.low, "high": a.high, "unit": a.unit.value, "population": a.population, "status": st.value,
+                              "sources": list(a.sources)} for a, st in r.alternatives],
             "sources": _source_ids(r.sources), "disclaimer": r.disclaimer,
         }
     low = "-" if rr.low is None else _num(rr.low)
@@ -277,6 +279,10 @@ def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
     out.line(f"Status: {r.status.value.upper()} against {low}-{high} {rr.unit.value} ({rr.population}; {', '.join(rr.sources)})")
     for cut in r.cutoffs:
         out.line(f"Cut-off: {cut.label} ({', '.join(cut.sources)})")
+    for alt, alt_status in r.alternatives:
+        alt_low = "-" if alt.low is None else _num(alt.low)
+        alt_high = "-" if alt.high is None else _num(alt.high)
+        out.line(f"Other lab: {alt_status.value} against {alt_low}-{alt_high} {alt.unit.value} ({alt.population}; {', '.join(alt.sources)})")
     out.line()
     out.line(r.disclaimer)
     return None

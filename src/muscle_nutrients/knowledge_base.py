@@ -987,13 +987,12 @@ class KnowledgeBase:
         person_sex = Sex.parse(sex) if sex is not None else None
         reference = _pick_range(test, person_sex)
         converted = convert_for(given, reference.unit, test)
-        v = converted.value
-        if reference.low is not None and v < reference.low:
-            status = LabStatus.LOW
-        elif reference.high is not None and v > reference.high:
-            status = LabStatus.HIGH
-        else:
-            status = LabStatus.NORMAL
+        status = _status(converted.value, reference)
+        alternatives = tuple(
+            (rr, _status(convert_for(given, rr.unit, test).value, rr))
+            for rr in test.reference_ranges
+            if rr is not reference and rr.sex in (Sex.ANY, person_sex)
+        )
         cutoffs = []
         for cut in test.cutoffs:
             if cut.contains(convert_for(given, cut.unit, test).value):
@@ -1007,6 +1006,7 @@ class KnowledgeBase:
             reference_range=reference,
             cutoffs=tuple(cutoffs),
             sources=tuple(self._source_by_id[s] for s in ids),
+            alternatives=alternatives,
         )
 
 
@@ -1103,6 +1103,14 @@ def _lab_value(value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         raise ValueError(f"a lab value must be a finite number, 0 or more, got {value!r}")
     return float(value)
+
+
+def _status(value: float, reference: ReferenceRange) -> LabStatus:
+    if reference.low is not None and value < reference.low:
+        return LabStatus.LOW
+    if reference.high is not None and value > reference.high:
+        return LabStatus.HIGH
+    return LabStatus.NORMAL
 
 
 def _pick_range(test: LabTest, sex: Sex | None) -> ReferenceRange:

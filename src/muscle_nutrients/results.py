@@ -320,6 +320,8 @@ class LabInterpretation:
     """The range used."""
     cutoffs: tuple[Cutoff, ...]
     """Guideline bands the value falls in."""
+    alternatives: tuple[tuple[ReferenceRange, LabStatus], ...] = ()
+    """How the value reads against the other laboratories' ranges shipped for the test (ranges differ between labs)."""
     sources: tuple[Source, ...]
     """Sources of the range and the matching cut-offs."""
     disclaimer: str = DISCLAIMER
