@@ -75,7 +75,7 @@ nutrients = st.builds(
     constants_sources=st.lists(ids, max_size=2, unique=True).map(tuple), daily_value=st.none() | mass_amounts,
     daily_value_sources=st.lists(ids, max_size=2, unique=True).map(tuple), summary=optional_text,
     roles=st.lists(statements, max_size=2).map(tuple), excess=st.lists(statements, max_size=1).map(tuple),
-    supplement_forms=aliases,
+    supplement_forms=aliases, supplement_sources=st.lists(ids, max_size=2, unique=True).map(tuple),
 )
 hpo_ids = st.from_regex(r"HP:[0-9]{7}", fullmatch=True)
 symptoms = st.builds(

@@ -32,7 +32,7 @@ def test_pinned_counts(kb: mn.KnowledgeBase) -> None:
 def test_every_source_is_used_and_every_used_source_listed(kb: mn.KnowledgeBase) -> None:
     used: set[str] = set()
     for n in kb.nutrients:
-        used |= {*n.constants_sources, *n.daily_value_sources, *n.chebi_sources}
+        used |= {*n.constants_sources, *n.daily_value_sources, *n.chebi_sources, *n.supplement_sources}
         for fact in (*n.roles, *n.excess):
             used |= set(fact.sources)
     for s in kb.symptoms:

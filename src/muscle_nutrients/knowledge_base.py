@@ -328,6 +328,7 @@ class KnowledgeBase:
         for n in self._nutrients:
             check_sources(f"{at(n)}nutrient {n.id}", n.constants_sources)
             check_sources(f"{at(n)}nutrient {n.id} ChEBI", n.chebi_sources)
+            check_sources(f"{at(n)}nutrient {n.id} supplement forms", n.supplement_sources)
             check_sources(f"{at(n)}nutrient {n.id} daily value", n.daily_value_sources)
             for fact in (*n.roles, *n.excess):
                 check_sources(f"{at(n)}nutrient {n.id} statement", fact.sources)

@@ -434,7 +434,9 @@ class Nutrient:
     excess: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
     """Effects of too much, each graded and sourced."""
     supplement_forms: tuple[str, ...] = attrs.field(default=(), validator=_strings)
-    """Common supplement forms (e.g. magnesium oxide, citrate)."""
+    """Supplement and treatment forms named by the sources (e.g. magnesium oxide, citrate)."""
+    supplement_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    """Where the supplement forms were read."""
 
 
 @attrs.frozen(kw_only=True)
