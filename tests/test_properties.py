@@ -53,3 +53,13 @@ def test_ranking_is_deterministic_and_adding_a_matched_symptom_never_lowers_a_sc
 def test_generated_knowledge_bases_round_trip(kb: mn.KnowledgeBase) -> None:
     rebuilt = mn.KnowledgeBase.from_document(kb.to_document())
     assert rebuilt.to_document() == kb.to_document()
+
+
+@given(st.floats(min_value=0, max_value=130), st.sampled_from(["male", "female"]), st.sampled_from(
+    ["magnesium", "potassium", "calcium", "sodium", "iron", "vitamin-d", "vitamin-b12", "vitamin-b6", "thiamin"]))
+def test_intake_is_the_same_whichever_way_sex_is_given(age: float, sex: str, nutrient: str) -> None:
+    kb = mn.load()
+    by_text = kb.intake(nutrient, age=age, sex=sex)
+    by_enum = kb.intake(nutrient, age=age, sex=mn.Sex(sex))
+    assert by_text is by_enum
+    assert by_text.life_stage.contains(age * 12, mn.Sex(sex), False, False)

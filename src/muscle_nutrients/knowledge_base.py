@@ -874,11 +874,16 @@ class KnowledgeBase:
             ValueError: a bad age or sex, pregnant and lactating together, or no DRI group
                 for the combination (e.g. pregnancy at 12 years).
         """
-        record = self.nutrient(nutrient)
-        months, person_sex = _person(age, sex, pregnant, lactating)
-        for low, high, target in self._intakes_by_nutrient.get((record.id, person_sex.value, bool(pregnant), bool(lactating)), ()):
+        record: Nutrient = self._index["nutrient"].lookup(nutrient)
+        if type(age) in (int, float) and 0 <= age <= 130 and type(sex) is str and sex in _SEX_VALUES and not (pregnant or lactating):
+            months, key = age * 12, (record.id, sex, False, False)  # the common case, checked inline
+        else:
+            months, person_sex = _person(age, sex, pregnant, lactating)
+            key = (record.id, person_sex.value, bool(pregnant), bool(lactating))
+        for low, high, target in self._intakes_by_nutrient.get(key, ()):
             if low <= months < high:
                 return target
+        person_sex = _person(age, sex, pregnant, lactating)[1]
         state = " pregnant" if pregnant else " lactating" if lactating else ""
         raise ValueError(
             f"no DRI group for {record.name} covers a{state} {person_sex.value} aged {age:g} years"
@@ -1077,6 +1082,7 @@ def _claim_id(claim: str) -> str:
 
 
 _SEXES: dict[str, Sex] = {"male": Sex.MALE, "female": Sex.FEMALE}
+_SEX_VALUES = frozenset(_SEXES)
 
 
 def _person(age: float, sex: str | Sex, pregnant: bool, lactating: bool) -> tuple[float, Sex]:
