@@ -7,6 +7,7 @@ dictionary access and a slice -- no query scans the records.
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -407,8 +408,6 @@ class KnowledgeBase:
 
     def _hint(self, kind: str, key: str) -> str:
         if kind == "source":
-            import difflib
-
             close = difflib.get_close_matches(key, list(self._source_by_id), n=3)
         else:
             close = list(self._index[kind].suggest(key))
@@ -656,8 +655,6 @@ class KnowledgeBase:
         """
         found = self._source_by_id.get(source_id)
         if found is None:
-            import difflib
-
             raise UnknownNameError(source_id, "source", difflib.get_close_matches(source_id, list(self._source_by_id), n=3))
         return found
 
@@ -671,8 +668,6 @@ class KnowledgeBase:
         key = normalize(text) if isinstance(text, str) else ""
         if not key:
             return ()
-        import difflib
-
         # One matcher with the query as its second sequence: difflib caches what it learns
         # about that sequence, and the cheap upper bounds skip most keys before ratio().
         matcher = difflib.SequenceMatcher(None, "", key)
