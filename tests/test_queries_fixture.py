@@ -163,3 +163,17 @@ def test_life_stage_contains() -> None:
     assert stage.label == "pregnancy 19-30 y"
     with pytest.raises(ValueError, match="sex 'female'"):
         mn.LifeStage(min_months=228, max_months=372, sex=mn.Sex.MALE, lactating=True)
+
+
+def test_food_amounts_in_another_mass_unit_are_converted(tiny: mn.KnowledgeBase) -> None:
+    # 0.4 g (= 400 mg) of x per 100 g: must rank above the nut's 300 mg and add up in mg
+    seed = mn.Food(
+        id="seed", name="Seed", ndb_number="00003", usda_description="Seeds", food_group=mn.FoodGroup.NUTS_AND_SEEDS,
+        servings=(mn.Serving(label="1 oz", grams=28),),
+        composition=(mn.NutrientContent(nutrient="x", per_100g=mn.Amount(value=0.4, unit=Unit.G)),), sources=("src",),
+    )
+    kb = tiny.extend(mn.document.Document(foods=(seed,)))
+    top = kb.foods_rich_in("x", per="100 g", limit=1)[0]
+    assert (top.food.id, top.amount) == ("seed", mn.Amount(value=400, unit=Unit.MG))
+    assert top.percent_daily_value == 200.0
+    assert kb.assess_diet([("seed", 100.0)], age=30, sex="male")["x"].total == mn.Amount(value=400, unit=Unit.MG)

@@ -922,7 +922,7 @@ class KnowledgeBase:
                     if (food.id, n.id) not in unreported:
                         unreported.append((food.id, n.id))
                     continue
-                food_totals[n.id] += per_100g.value * grams / 100
+                food_totals[n.id] += per_100g.to(n.unit).value * grams / 100
         supplement_totals: dict[str, float] = defaultdict(float)
         for name, amount in (supplements or {}).items():
             n = self.nutrient(name)
@@ -1053,6 +1053,7 @@ def _freeze(groups: Mapping[Any, list[Any]]) -> Mapping[Any, tuple[Any, ...]]:
 
 
 def _food_row(food: Food, nutrient: Nutrient, per_100g: Amount, serving: Any) -> FoodNutrientRow:
+    per_100g = per_100g.to(nutrient.unit)  # rows of one nutrient are compared and summed: one unit
     amount = per_100g if serving is None else Amount(value=per_100g.value * serving.grams / 100, unit=per_100g.unit)
     dv = nutrient.daily_value
     percent = 100 * amount.to(dv.unit).value / dv.value if dv is not None and dv.value > 0 else None
