@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from .errors import DataError, UnknownNameError
 from .evidence import BY_RANK, EvidenceGrade
@@ -57,7 +57,12 @@ from .units import Amount, Unit, convert_for
 
 __all__ = ["EVIDENCE_WEIGHTS", "KnowledgeBase", "Portion"]
 
-R = TypeVar("R")
+class _Graded(Protocol):
+    @property
+    def evidence(self) -> EvidenceGrade: ...
+
+
+R = TypeVar("R", bound=_Graded)
 
 #: Weight of a link in ``rank_causes`` by its evidence grade.
 EVIDENCE_WEIGHTS: Mapping[EvidenceGrade, float] = MappingProxyType(
@@ -100,8 +105,9 @@ _SHAPES: dict[Predicate, tuple[frozenset[RefKind], frozenset[RefKind]]] = {
 }
 
 
-def _sorted_links(links: Iterable[R], grade: Any, name: Any) -> tuple[R, ...]:
-    return tuple(sorted(links, key=lambda link: (-grade(link).rank, normalize(name(link)))))
+def _sorted_links(links: Iterable[R], name: Callable[[R], str]) -> tuple[R, ...]:
+    """Strongest evidence first, then by name (every link type has ``.evidence``)."""
+    return tuple(sorted(links, key=lambda link: (-link.evidence.rank, normalize(name(link)))))
 
 
 class KnowledgeBase:
@@ -407,11 +413,11 @@ class KnowledgeBase:
                         problems.append(f"intakes for {nutrient}: {a.label} overlaps {b.label}")
 
     def _hint(self, kind: str, key: str) -> str:
-        if kind == "source":
-            close = difflib.get_close_matches(key, list(self._source_by_id), n=3)
-        else:
-            close = list(self._index[kind].suggest(key))
+        close = self._source_suggestions(key) if kind == "source" else self._index[kind].suggest(key)
         return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+    def _source_suggestions(self, key: str) -> list[str]:
+        return difflib.get_close_matches(key, list(self._source_by_id), n=3)
 
     def _resolve(self, ref: Ref) -> Any:
         kind = ref.kind
@@ -466,10 +472,10 @@ class KnowledgeBase:
         self._by_claim = _freeze(by_claim)
         self._facts_by_claim = _freeze(facts)
         self._symptom_links = MappingProxyType(
-            {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.symptom.name) for k, v in symptom_links.items()}
+            {k: _sorted_links(v, lambda x: x.symptom.name) for k, v in symptom_links.items()}
         )
         self._cause_links = MappingProxyType(
-            {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.label) for k, v in cause_links.items()}
+            {k: _sorted_links(v, lambda x: x.label) for k, v in cause_links.items()}
         )
         # rank_causes works on plain tuples: (cause ref, grade rank, weight, link).
         self._cause_rows = MappingProxyType(
@@ -479,10 +485,10 @@ class KnowledgeBase:
             {l.relation.subject: normalize(l.label) for v in self._cause_links.values() for l in v}
         )
         self._depletions = MappingProxyType(
-            {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.nutrient.name) for k, v in depletions.items()}
+            {k: _sorted_links(v, lambda x: x.nutrient.name) for k, v in depletions.items()}
         )
         self._advice_links = MappingProxyType(
-            {k: _sorted_links(v, lambda x: x.evidence, lambda x: x.advice.name) for k, v in advice_links.items()}
+            {k: _sorted_links(v, lambda x: x.advice.name) for k, v in advice_links.items()}
         )
 
         general: list[RedFlag] = []
@@ -655,7 +661,7 @@ class KnowledgeBase:
         """
         found = self._source_by_id.get(source_id)
         if found is None:
-            raise UnknownNameError(source_id, "source", difflib.get_close_matches(source_id, list(self._source_by_id), n=3))
+            raise UnknownNameError(source_id, "source", self._source_suggestions(source_id))
         return found
 
     def search(self, text: str, *, limit: int = 10) -> tuple[SearchHit, ...]:
