@@ -71,7 +71,7 @@ def test_vitamin_d_iu(kb: mn.KnowledgeBase) -> None:
 
 
 def test_impossible_conversions_raise(kb: mn.KnowledgeBase) -> None:
-    with pytest.raises(ValueError, match="no an IU|IU-per-µg"):
+    with pytest.raises(ValueError, match="it has no IU-per-µg factor"):
         convert_for(Amount(value=1, unit=Unit.IU), Unit.MG, kb.nutrient("magnesium"))
     with pytest.raises(ValueError, match="molar mass"):
         convert_for(Amount(value=1, unit=Unit.MG_PER_DL), Unit.MMOL_PER_L, kb.nutrient("vitamin B12"))

@@ -219,20 +219,20 @@ def convert_for(amount: Amount, unit: Unit | str, analyte: Analyte) -> Amount:
         return amount.to(target)
     pair = {src_dim, dst_dim}
     if pair == {Dimension.ACTIVITY, Dimension.MASS}:
-        factor = _need(analyte.iu_per_microgram, "an IU-per-µg factor", amount.unit, target, analyte)
+        factor = _need(analyte.iu_per_microgram, "IU-per-µg factor", amount.unit, target, analyte)
         per_ug = Fraction(factor)
         if src_dim is Dimension.ACTIVITY:
             return Amount(value=_scaled(amount.value, 1 / per_ug), unit=Unit.UG).to(target)
         return Amount(value=_scaled(amount.to(Unit.UG).value, per_ug), unit=Unit.IU)
     if pair == {Dimension.MASS_CONCENTRATION, Dimension.MOLAR_CONCENTRATION}:
-        mass = Fraction(_need(analyte.molar_mass, "a molar mass", amount.unit, target, analyte))
+        mass = Fraction(_need(analyte.molar_mass, "molar mass", amount.unit, target, analyte))
         if src_dim is Dimension.MASS_CONCENTRATION:
             grams_per_l = Fraction(amount.value) * _SCALE[amount.unit][1]
             return _from_base(grams_per_l / mass, target)
         mol_per_l = Fraction(amount.value) * _SCALE[amount.unit][1]
         return _from_base(mol_per_l * mass, target)
     if pair == {Dimension.MOLAR_CONCENTRATION, Dimension.EQUIVALENT_CONCENTRATION}:
-        charge = Fraction(_need(analyte.valence, "a valence", amount.unit, target, analyte))
+        charge = Fraction(_need(analyte.valence, "valence", amount.unit, target, analyte))
         base = Fraction(amount.value) * _SCALE[amount.unit][1]
         if src_dim is Dimension.MOLAR_CONCENTRATION:
             return _from_base(base * charge, target)
