@@ -177,3 +177,16 @@ def test_food_amounts_in_another_mass_unit_are_converted(tiny: mn.KnowledgeBase)
     assert (top.food.id, top.amount) == ("seed", mn.Amount(value=400, unit=Unit.MG))
     assert top.percent_daily_value == 200.0
     assert kb.assess_diet([("seed", 100.0)], age=30, sex="male")["x"].total == mn.Amount(value=400, unit=Unit.MG)
+
+
+def test_other_lab_ranges_that_cannot_be_reached_are_left_out(tiny: mn.KnowledgeBase) -> None:
+    test = mn.LabTest(
+        id="serum-y", name="Serum y", specimen="serum", loinc=None, loinc_sources=(), nutrient="y",
+        reference_ranges=(mn.ReferenceRange(low=10, high=50, unit=Unit.NG_PER_ML, sources=("src",)),
+                          mn.ReferenceRange(low=25, high=125, unit=Unit.NMOL_PER_L, sources=("src",))),
+    )
+    kb = tiny.extend(mn.document.Document(lab_tests=(test,)))
+    result = kb.interpret_lab("serum y", 5, "ng/mL")  # no molar mass: the nmol/L range cannot be compared
+    assert result.status is mn.LabStatus.LOW and result.alternatives == ()
+    with pytest.raises(ValueError, match="molar mass"):
+        kb.interpret_lab("serum y", 20, "nmol/L")  # but the shipped range is never guessed at

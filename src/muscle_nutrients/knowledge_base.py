@@ -995,11 +995,15 @@ class KnowledgeBase:
         reference = _pick_range(test, person_sex)
         converted = convert_for(given, reference.unit, test)
         status = _status(converted.value, reference)
-        alternatives = tuple(
-            (rr, _status(convert_for(given, rr.unit, test).value, rr))
-            for rr in test.reference_ranges
-            if rr is not reference and rr.sex in (Sex.ANY, person_sex)
-        )
+        alternatives = []
+        for rr in test.reference_ranges:
+            if rr is reference or rr.sex not in (Sex.ANY, person_sex):
+                continue
+            try:
+                other = convert_for(given, rr.unit, test)
+            except ValueError:
+                continue  # another lab's range in a unit this value cannot reach: not shown, never guessed
+            alternatives.append((rr, _status(other.value, rr)))
         cutoffs = []
         for cut in test.cutoffs:
             if cut.contains(convert_for(given, cut.unit, test).value):
@@ -1013,7 +1017,7 @@ class KnowledgeBase:
             reference_range=reference,
             cutoffs=tuple(cutoffs),
             sources=tuple(self._source_by_id[s] for s in ids),
-            alternatives=alternatives,
+            alternatives=tuple(alternatives),
         )
 
 
