@@ -152,3 +152,14 @@ def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:
     others = {rr.sources[0]: status for rr, status in result.alternatives}
     assert others["mlabs-magnesium"] is mn.LabStatus.NORMAL  # 1.5-2.4 mg/dL
     assert others["alfred-magnesium"] is mn.LabStatus.LOW  # 1.55 mg/dL = 0.638 mmol/L, below 0.70-1.10 mmol/L
+
+
+def test_relations_from_and_to(kb: mn.KnowledgeBase) -> None:
+    outgoing = kb.relations_from("deficiency:magnesium")
+    assert outgoing and all(r.subject == "deficiency:magnesium" for r in outgoing)
+    assert "magnesium-deficiency-causes-cramps" in {r.id for r in outgoing}
+    incoming = kb.relations_to("symptom:restless-legs")
+    assert {r.id for r in incoming} >= {"iron-deficiency-raises-risk-of-restless-legs", "iron-relieves-restless-legs"}
+    assert kb.relations_to("symptom:tetany") and kb.relations_from("food:banana")
+    with pytest.raises(ValueError, match="bad reference"):
+        kb.relations_from("magnesium")

@@ -104,10 +104,6 @@ class NameIndex(Generic[T]):
                 out.append(shown)
         return tuple(out[:limit])
 
-    def keys(self) -> Iterable[str]:
-        """Every normalised key."""
-        return self._by_key.keys()
-
     def items(self) -> Iterable[tuple[str, T]]:
         """(key, record) pairs."""
         return self._by_key.items()
