@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = {
     "muscle_nutrients": "Top-level package",
     "muscle_nutrients.knowledge_base": "KnowledgeBase",
+    "muscle_nutrients.lookups": "Queries: finding records",
+    "muscle_nutrients.causes": "Queries: causes, symptoms and advice",
+    "muscle_nutrients.ranking": "Queries: ranking causes",
+    "muscle_nutrients.foods": "Queries: foods",
+    "muscle_nutrients.intakes": "Queries: intakes and diet",
+    "muscle_nutrients.labs": "Queries: lab values",
+    "muscle_nutrients.factors": "Queries: factors",
+    "muscle_nutrients.graph": "Queries: relations and claims",
     "muscle_nutrients.query": "Module-level queries",
     "muscle_nutrients.model": "Records",
     "muscle_nutrients.results": "Query results",
@@ -22,7 +30,8 @@ MODULES = {
     "muscle_nutrients.evidence": "Evidence grades",
     "muscle_nutrients.errors": "Errors",
     "muscle_nutrients.names": "Name lookup",
-    "muscle_nutrients.serialization": "Data format",
+    "muscle_nutrients.document": "Data format: the document",
+    "muscle_nutrients.serialization": "Data format: reading and writing",
     "muscle_nutrients.loading": "Loading",
 }
 summary = []

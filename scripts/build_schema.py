@@ -1,12 +1,14 @@
-"""Generate the JSON Schema of the data-file format from the attrs model.
+"""Generate the JSON Schema of the data-file format from the attrs model and its field metadata.
 
 Usage::
 
     python scripts/build_schema.py            # write src/muscle_nutrients/data/schema.json
     python scripts/build_schema.py --check    # exit 1 if the committed schema is stale
 
-The schema is derived from the record classes (field types, defaults, enums) plus the id
-and code patterns the validators enforce, so a test can keep it in step with the model.
+Every constraint comes from where it is declared: types and defaults from the record
+classes, patterns, bounds, lengths and list sizes from each field's metadata (see
+``muscle_nutrients._fields``), the record kinds from ``Document``. A test keeps the
+committed schema in step.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import sys
 import types
 import typing
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -26,35 +29,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from muscle_nutrients import model  # noqa: E402
-from muscle_nutrients.serialization import SCHEMA_VERSION, Document  # noqa: E402
+from muscle_nutrients._fields import ID_PATTERN  # noqa: E402
+from muscle_nutrients.document import SCHEMA_VERSION, Document  # noqa: E402
 from muscle_nutrients.units import Amount  # noqa: E402
 
 OUTPUT = ROOT / "src" / "muscle_nutrients" / "data" / "schema.json"
 SCHEMA_ID = "https://muscle-nutrients.invalid/schema/v1/data-file.json"
+REF_PATTERN = r"^(" + "|".join(k.value for k in model.RefKind) + r"):" + ID_PATTERN[1:]
 
-# Field name -> pattern enforced by the model's validators.
-PATTERNS = {
-    "id": model._ID.pattern,
-    "hpo_id": model._HPO.pattern,
-    "loinc": model._LOINC.pattern,
-    "chebi": model._CHEBI.pattern,
-    "ndb_number": model._NDB.pattern,
-    "pmid": model._PMID.pattern,
-    "doi": model._DOI.pattern,
-    "accessed": model._DATE.pattern,
-}
-REF_PATTERN = r"^(" + "|".join(k.value for k in model.RefKind) + r"):[a-z0-9]+(?:-[a-z0-9]+)*$"
-NON_NEGATIVE = {"value", "grams", "low", "high", "min_months", "max_months", "molar_mass", "iu_per_microgram"}
+# field metadata -> JSON Schema keyword, for scalar values and for lists
+SCALAR = {"pattern": "pattern", "minimum": "minimum", "exclusive_minimum": "exclusiveMinimum", "maximum": "maximum",
+          "max_length": "maxLength"}
+LIST = {"min_items": "minItems", "max_items": "maxItems", "unique": "uniqueItems"}
 
 
-def _type_schema(tp: Any, defs: dict[str, Any], field: str | None = None) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        inner = _type_schema(options[0], defs, field)
-        return {"anyOf": [inner, {"type": "null"}]}
-    if origin is tuple:
-        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
+def _scalar(tp: Any, meta: Mapping[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     if tp is model.Ref:
         return {"type": "string", "pattern": REF_PATTERN}
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -62,22 +51,24 @@ def _type_schema(tp: Any, defs: dict[str, Any], field: str | None = None) -> dic
     if attrs.has(tp):
         _class_schema(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    if tp is str:
-        out: dict[str, Any] = {"type": "string", "minLength": 1}
-        if field in PATTERNS:
-            out["pattern"] = PATTERNS[field]
-        return out
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        out = {"type": "integer"}
-    elif tp is float:
-        out = {"type": "number"}
-    else:
-        raise TypeError(f"no schema for {tp!r}")
-    if field in NON_NEGATIVE:
-        out["minimum"] = 0
+    out: dict[str, Any] = {str: {"type": "string", "minLength": 1}, bool: {"type": "boolean"}, int: {"type": "integer"},
+                           float: {"type": "number"}}[tp].copy()
+    if meta.get("claims"):
+        out["enum"] = list(meta["claims"])
+    out.update({SCALAR[k]: v for k, v in meta.items() if k in SCALAR and not (k == "max_length" and tp is not str)})
     return out
+
+
+def _type_schema(tp: Any, meta: Mapping[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_type_schema(inner, meta, defs), {"type": "null"}]}
+    if origin is tuple:
+        out = {"type": "array", "items": _scalar(typing.get_args(tp)[0], meta, defs)}
+        out.update({LIST[k]: v for k, v in meta.items() if k in LIST and v})
+        return out
+    return _scalar(tp, meta, defs)
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> None:
@@ -87,7 +78,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> None:
     hints = typing.get_type_hints(cls)
     properties, required = {}, []
     for f in attrs.fields(cls):
-        properties[f.name] = _type_schema(hints[f.name], defs, f.name)
+        properties[f.name] = _type_schema(hints[f.name], f.metadata, defs)
         if f.default is attrs.NOTHING:
             required.append(f.name)
     doc = (cls.__doc__ or "").strip().splitlines()[0]

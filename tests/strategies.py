@@ -1,45 +1,43 @@
-"""Hypothesis strategies for every model class and for whole, valid knowledge bases."""
+"""Hypothesis strategies for every record class, derived from the fields' own metadata, and
+for whole, valid knowledge bases.
+
+A record's strategy is built from its attrs fields: the annotation says the type, the
+metadata says the pattern, the bounds and what the field refers to -- so a field added to a
+record is generated with no edit here. Only rules that span fields (a life stage's band, a
+relation's grammar) need a hand-written strategy, below.
+"""
 
 from __future__ import annotations
 
+import types
+import typing
+from enum import Enum
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import muscle_nutrients as mn
 from muscle_nutrients import (
-    CLAIM_IDS,
-    Advice,
-    AdviceKind,
+    GRAMMAR,
     Amount,
     Cutoff,
     EvidenceGrade,
     Factor,
     FactorKind,
-    Food,
-    FoodGroup,
-    HpoMatch,
-    IntakeKind,
-    IntakeRecommendation,
-    LabTest,
     LifeStage,
     Nutrient,
     NutrientContent,
-    Predicate,
-    RedFlag,
     Ref,
     ReferenceRange,
     Relation,
-    Serving,
     Sex,
     Source,
     SourceKind,
-    Statement,
     Symptom,
     Unit,
-    UpperLimit,
-    UpperLimitScope,
 )
+from muscle_nutrients._fields import MAX_NAME, Record
 
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 texts = st.text(
@@ -49,9 +47,6 @@ values = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=F
 positive = st.floats(min_value=1e-3, max_value=1e5, allow_nan=False, allow_infinity=False)
 grades = st.sampled_from(list(EvidenceGrade))
 source_ids = st.lists(ids, min_size=1, max_size=3, unique=True).map(tuple)
-claims = st.lists(st.sampled_from(CLAIM_IDS), max_size=3, unique=True).map(tuple)
-aliases = st.lists(texts, max_size=3, unique=True).map(tuple)
-optional_text = st.none() | texts
 
 
 def amounts(units: st.SearchStrategy[Unit] = st.sampled_from(list(Unit))) -> st.SearchStrategy[Amount]:
@@ -59,38 +54,51 @@ def amounts(units: st.SearchStrategy[Unit] = st.sampled_from(list(Unit))) -> st.
 
 
 mass_amounts = amounts(st.sampled_from([Unit.G, Unit.MG, Unit.UG]))
+refs = st.builds(lambda kind, rid: Ref.of(kind, rid), st.sampled_from(list(mn.RefKind)), ids)
 
-sources = st.builds(
-    Source, id=ids, title=texts, publisher=texts, kind=st.sampled_from(list(SourceKind)),
-    year=st.none() | st.integers(1900, 2030), url=st.none() | st.just("https://example.org/x"),
-    copy_of=optional_text, pmid=st.none() | st.from_regex(r"[1-9][0-9]{0,8}", fullmatch=True),
-    doi=st.none() | st.from_regex(r"10\.[0-9]{4,6}/[a-z0-9.]{1,10}", fullmatch=True),
-    accessed=st.none() | st.just("2026-11-22"), used_for=optional_text,
-)
-statements = st.builds(Statement, text=texts, evidence=grades, sources=source_ids, claims=claims, note=optional_text)
-nutrients = st.builds(
-    Nutrient, id=ids, name=texts, kind=st.sampled_from(["mineral", "vitamin"]), unit=st.sampled_from([Unit.MG, Unit.UG]),
-    deficiency=texts, aliases=aliases, symbol=optional_text, chebi=st.none() | st.just("CHEBI:18420"),
-    molar_mass=st.none() | positive, valence=st.none() | st.integers(1, 3), iu_per_microgram=st.none() | positive,
-    constants_sources=st.lists(ids, max_size=2, unique=True).map(tuple), daily_value=st.none() | mass_amounts,
-    daily_value_sources=st.lists(ids, max_size=2, unique=True).map(tuple), summary=optional_text,
-    roles=st.lists(statements, max_size=2).map(tuple), excess=st.lists(statements, max_size=1).map(tuple),
-    supplement_forms=aliases, supplement_sources=st.lists(ids, max_size=2, unique=True).map(tuple),
-)
-hpo_ids = st.from_regex(r"HP:[0-9]{7}", fullmatch=True)
-symptoms = st.builds(
-    Symptom, id=ids, name=texts, hpo_id=hpo_ids, hpo_label=texts, hpo_sources=source_ids, hpo_match=st.sampled_from(list(HpoMatch)),
-    aliases=aliases, description=optional_text, facts=st.lists(statements, max_size=2).map(tuple),
-)
-servings_ = st.builds(Serving, label=texts, grams=positive)
-contents = st.builds(NutrientContent, nutrient=ids, per_100g=mass_amounts)
-foods = st.builds(
-    Food, id=ids, name=texts, ndb_number=st.from_regex(r"[0-9]{5}", fullmatch=True), usda_description=texts,
-    food_group=st.sampled_from(list(FoodGroup)),
-    servings=st.lists(servings_, min_size=1, max_size=3, unique_by=lambda s: s.label).map(tuple),
-    composition=st.lists(contents, max_size=3, unique_by=lambda c: c.nutrient).map(tuple),
-    sources=source_ids, aliases=aliases, fdc_id=st.none() | st.integers(1, 10**7),
-)
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _for_type(tp: Any, meta: typing.Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    """A strategy for a value of type ``tp`` that passes the field's declared check."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return st.none() | _for_type(inner, meta)
+    if origin is tuple:
+        item = typing.get_args(tp)[0]
+        low = 1 if "check" in meta and meta["check"](()) else 0  # the field refuses an empty list
+        if attrs.has(item):
+            return st.lists(strategy_for(item), min_size=low, max_size=2).map(tuple)
+        inner = {k: v for k, v in meta.items() if k in ("pattern", "cites", "refers_to", "claims")}
+        return st.lists(_for_type(item, inner), min_size=low, max_size=3, unique=True).map(tuple)
+    if meta.get("claims"):
+        return st.sampled_from(mn.CLAIM_IDS)
+    if tp is str:
+        if meta.get("cites") or meta.get("refers_to"):
+            return ids
+        if "pattern" in meta:
+            return st.from_regex(meta["pattern"].replace("\\S", "[a-z0-9./]"), fullmatch=True).filter(lambda s: len(s) <= MAX_NAME)
+        return texts
+    if tp is bool:
+        return st.booleans()
+    if tp is Ref:
+        return refs
+    if tp is Amount:
+        return mass_amounts if meta.get("fits") else amounts()
+    if tp in (int, float):
+        low = meta.get("minimum", meta.get("exclusive_minimum", 0))
+        high = min(meta.get("maximum", 1e6), 1e6)
+        if tp is int:
+            return st.integers(int(low) + (1 if "exclusive_minimum" in meta else 0), int(high))
+        return st.floats(min_value=low, max_value=high, exclude_min="exclusive_minimum" in meta, allow_nan=False, allow_infinity=False)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return st.sampled_from(list(tp))
+    if attrs.has(tp):
+        return strategy_for(tp)
+    raise TypeError(f"no strategy for {tp!r}")
 
 
 @st.composite
@@ -102,48 +110,68 @@ def life_stages(draw: st.DrawFn) -> LifeStage:
     return LifeStage(min_months=low, max_months=high, sex=sex, pregnant=state == "pregnant", lactating=state == "lactating")
 
 
-upper_limits = st.builds(UpperLimit, amount=mass_amounts, scope=st.sampled_from(list(UpperLimitScope)), sources=source_ids, note=optional_text)
-intakes = st.builds(
-    IntakeRecommendation, nutrient=ids, life_stage=life_stages(), kind=st.sampled_from(list(IntakeKind)), amount=mass_amounts,
-    sources=source_ids, upper_limit=st.none() | upper_limits, chronic_disease_risk_reduction=st.none() | mass_amounts, note=optional_text,
-)
-
-
 @st.composite
-def reference_ranges(draw: st.DrawFn) -> ReferenceRange:
+def _bounded(draw: st.DrawFn, cls: type) -> Any:
     low = draw(st.none() | values)
     high = draw(st.none() | values) if low is not None else draw(values)
     if low is not None and high is not None and low > high:
         low, high = high, low
-    return ReferenceRange(low=low, high=high, unit=draw(st.sampled_from(list(Unit))), sources=draw(source_ids),
-                          sex=draw(st.sampled_from(list(Sex))), population=draw(texts), note=draw(optional_text))
+    return draw(_built(cls, {"low": st.just(low), "high": st.just(high)}))
 
 
-cutoffs = st.builds(Cutoff, label=texts, unit=st.sampled_from(list(Unit)), sources=source_ids, low=st.none() | values,
-                    high=st.none() | values, high_inclusive=st.booleans(), note=optional_text)
-lab_tests = st.builds(
-    LabTest, id=ids, name=texts, specimen=texts, loinc=st.none() | st.from_regex(r"[1-9][0-9]{0,5}-[0-9]", fullmatch=True),
-    loinc_sources=st.lists(ids, max_size=2, unique=True).map(tuple),
-    reference_ranges=st.lists(reference_ranges(), min_size=1, max_size=2).map(tuple), nutrient=st.none() | ids,
-    aliases=aliases, cutoffs=st.lists(cutoffs, max_size=2).map(tuple), molar_mass=st.none() | positive,
-    valence=st.none() | st.integers(1, 3), constants_sources=st.lists(ids, max_size=2, unique=True).map(tuple),
-    facts=st.lists(statements, max_size=1).map(tuple), note=optional_text,
+@st.composite
+def relations(draw: st.DrawFn) -> Relation:
+    predicate = draw(st.sampled_from(list(GRAMMAR)))
+    subjects, objects = GRAMMAR[predicate]
+    subject = Ref.of(draw(st.sampled_from(sorted(subjects))), draw(ids))
+    obj = Ref.of(draw(st.sampled_from(sorted(objects))), draw(ids))
+    return draw(_built(Relation, {"predicate": st.just(predicate), "subject": st.just(subject), "object": st.just(obj)}))
+
+
+_SPECIAL: dict[type, st.SearchStrategy[Any]] = {}
+
+# Fields whose valid values depend on a rule the field metadata cannot say.
+_CROSS_FIELD: dict[type, dict[str, st.SearchStrategy[Any]]] = {
+    NutrientContent: {"per_100g": st.builds(Amount, value=st.floats(0, 100), unit=st.sampled_from([Unit.G, Unit.MG, Unit.UG]))},
+    mn.Food: {"servings": st.lists(st.deferred(lambda: strategy_for(mn.Serving)), min_size=1, max_size=3,
+                                   unique_by=lambda s: s.label.casefold()).map(tuple),
+              "composition": st.lists(st.deferred(lambda: strategy_for(NutrientContent)), max_size=3,
+                                      unique_by=lambda c: c.nutrient).map(tuple)},
+    Nutrient: {"unit": st.sampled_from([Unit.MG, Unit.UG])},
+}
+
+
+def _built(cls: type, fixed: dict[str, st.SearchStrategy[Any]] | None = None) -> st.SearchStrategy[Any]:
+    hints = _hints(cls)
+    fixed = {**_CROSS_FIELD.get(cls, {}), **(fixed or {})}
+    fields = {a.name: fixed[a.name] if a.name in fixed else _for_type(hints[a.name], a.metadata) for a in attrs.fields(cls)}
+    return st.builds(cls, **fields)
+
+
+def strategy_for(cls: type) -> st.SearchStrategy[Any]:
+    """Valid records of ``cls``, every field drawn (defaulted ones too)."""
+    if cls in _SPECIAL:
+        return _SPECIAL[cls]
+    if cls is Amount:
+        return amounts()
+    return st.deferred(lambda: _built(cls))
+
+
+_SPECIAL.update({
+    LifeStage: life_stages(),
+    ReferenceRange: _bounded(ReferenceRange),
+    Cutoff: _bounded(Cutoff),
+    Relation: relations(),
+})
+
+#: Every record class of the packaged format (records nested in them included), and Amount.
+RECORD_CLASSES: tuple[type, ...] = tuple(
+    sorted({cls for name in dir(mn) if isinstance(cls := getattr(mn, name), type) and issubclass(cls, Record)} | {Amount},
+           key=lambda c: c.__name__)
 )
-factors = st.builds(Factor, id=ids, name=texts, kind=st.sampled_from(list(FactorKind)), aliases=aliases, description=optional_text)
-advice = st.builds(Advice, id=ids, name=texts, kind=st.sampled_from(list(AdviceKind)), text=texts, aliases=aliases)
-red_flags = st.builds(RedFlag, id=ids, text=texts, evidence=grades, sources=source_ids,
-                      symptoms=st.lists(ids, max_size=2, unique=True).map(tuple), claims=claims, urgent=st.booleans())
-refs = st.builds(lambda kind, rid: Ref.of(kind, rid), st.sampled_from(list(mn.RefKind)), ids)
-relations = st.builds(Relation, id=ids, subject=refs, predicate=st.sampled_from(list(Predicate)), object=refs, evidence=grades,
-                      sources=source_ids, note=optional_text, population=optional_text, claims=claims)
 
 #: One strategy per record class, for the round-trip tests.
-RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
-    Amount: amounts(), Source: sources, Statement: statements, Nutrient: nutrients, Symptom: symptoms, Serving: servings_,
-    NutrientContent: contents, Food: foods, LifeStage: life_stages(), UpperLimit: upper_limits, IntakeRecommendation: intakes,
-    ReferenceRange: reference_ranges(), Cutoff: cutoffs, LabTest: lab_tests, Factor: factors, Advice: advice,
-    RedFlag: red_flags, Relation: relations,
-}
+RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {cls: strategy_for(cls) for cls in RECORD_CLASSES}
 
 
 @st.composite
@@ -159,9 +187,10 @@ def knowledge_bases(draw: st.DrawFn, max_records: int = 6) -> mn.KnowledgeBase:
     symptom_list = [Symptom(id=f"sym{i}", name=f"Symptom {i}", hpo_id=f"HP:{i:07d}", hpo_label=f"S{i}", hpo_sources=("s",)) for i in range(n_symptoms)]
     factor_list = [Factor(id=f"f{i}", name=f"Factor {i}", kind=FactorKind.CONDITION) for i in range(n_factors)]
     causes = [f"deficiency:n{i}" for i in range(n_nutrients)] + [f"factor:f{i}" for i in range(n_factors)]
-    pairs = draw(st.lists(st.tuples(st.sampled_from(causes), st.integers(0, n_symptoms - 1)), max_size=25, unique=True))
+    # pairs may repeat: one cause can reach one symptom by two relations (say causes and raises risk of)
+    pairs = draw(st.lists(st.tuples(st.sampled_from(causes), st.integers(0, n_symptoms - 1)), max_size=25))
     rels = [
-        Relation(id=f"r{k}", subject=Ref(subject), predicate=draw(st.sampled_from([Predicate.CAUSES, Predicate.RAISES_RISK_OF])),
+        Relation(id=f"r{k}", subject=Ref(subject), predicate=draw(st.sampled_from([mn.Predicate.CAUSES, mn.Predicate.RAISES_RISK_OF])),
                  object=Ref(f"symptom:sym{s}"), evidence=draw(grades), sources=("s",))
         for k, (subject, s) in enumerate(pairs)
     ]

@@ -33,15 +33,17 @@ def test_nutrient(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> N
     code, out, _ = run(capsys, "nutrient", "Mg")
     assert code == 0 and "Magnesium (mineral; deficiency: hypomagnesemia)" in out and "established" in out
     data = run_json(capsys, "nutrient", "Mg")
-    assert data["id"] == "magnesium" and data["daily_value"] == {"value": 420.0, "unit": "mg"}
-    assert [r["text"] for r in data["roles"]] == [r.text for r in kb.nutrient("Mg").roles]
+    assert data["nutrient"] == kb.nutrient("Mg").to_dict()
+    assert data["nutrient"]["daily_value"] == {"value": 420.0, "unit": "mg"}
+    assert [t["id"] for t in data["lab_tests"]] == [t.id for t in kb.lab_tests_for("Mg")]
 
 
 def test_symptoms_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     code, out, _ = run(capsys, "symptoms-of", "potassium")
     assert code == 0 and "Muscle weakness" in out and "not a diagnosis" in out
     data = run_json(capsys, "symptoms-of", "potassium")
-    assert [(s["symptom"], s["evidence"]) for s in data["symptoms"]] == [(l.symptom.id, l.evidence.value) for l in kb.symptoms_of("potassium")]
+    assert data["symptoms"] == [link.to_dict() for link in kb.symptoms_of("potassium")]
+    assert data["nutrient"]["id"] == "potassium" and data["disclaimer"] == mn.DISCLAIMER
     assert {f["id"] for f in data["red_flags"]} == {f.id for l in kb.symptoms_of("potassium") for f in kb.red_flags(l.symptom.id)}
     assert "palpitations-with-weakness" in {f["id"] for f in data["red_flags"]}
 
@@ -50,24 +52,24 @@ def test_causes_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> 
     code, out, _ = run(capsys, "causes-of", "leg cramps")
     assert code == 0 and "Potassium deficiency (hypokalemia)" in out and "See a doctor:" in out
     data = run_json(capsys, "causes-of", "leg cramps")
-    assert [c["cause"] for c in data["causes"]] == [c.cause.id for c in kb.causes_of("leg cramps")]
+    assert data["causes"] == [c.to_dict() for c in kb.causes_of("leg cramps")]
+    assert data["symptom"]["id"] == "muscle-cramp"
     assert data["red_flags"] and data["disclaimer"] == mn.DISCLAIMER
 
 
 def test_rank(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     code, out, _ = run(capsys, "rank", "cramps", "weakness", "tingling")
     assert code == 0 and out.splitlines()[3].split()[0] == f"{kb.rank_causes(['cramps', 'weakness', 'tingling']).candidates[0].score:.2f}"
-    data = run_json(capsys, "rank", "cramps", "weakness", "--min-evidence", "probable")
-    expected = kb.rank_causes(["cramps", "weakness"], min_evidence="probable")
-    assert [(c["cause"], c["score"]) for c in data["candidates"]] == [(c.cause.id, c.score) for c in expected]
+    data = run_json(capsys, "rank", "cramps", "weakness", "--min-evidence", "Probable")
+    assert data == kb.rank_causes(["cramps", "weakness"], min_evidence="probable").to_dict()
 
 
 def test_foods(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     code, out, _ = run(capsys, "foods", "magnesium", "--per", "100g", "--limit", "3")
     assert code == 0 and "Pumpkin seeds, dried" in out and "% DV" in out
-    data = run_json(capsys, "foods", "magnesium", "--limit", "4")
-    rows = kb.foods_rich_in("magnesium", limit=4)
-    assert [(f["food"], f["amount"]["value"]) for f in data["foods"]] == [(r.food.id, r.amount.value) for r in rows]
+    data = run_json(capsys, "foods", "magnesium", "--limit", "4", "--per", "100 g")
+    assert data["foods"] == [r.to_dict() for r in kb.foods_rich_in("magnesium", limit=4, per="100g")]
+    assert data["per"] == "100 g"
 
 
 def test_in_food(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
@@ -75,28 +77,30 @@ def test_in_food(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> No
     assert code == 0 and "NDB 09040" in out and "Potassium" in out
     data = run_json(capsys, "in-food", "banana", "--serving", "1 extra small (less than 6\" long)")
     assert data["nutrients"][0]["serving"] == {"label": "1 extra small (less than 6\" long)", "grams": 81.0}
+    assert data["food"]["ndb_number"] == "09040"
 
 
 def test_intake(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "intake", "magnesium", "--age", "35", "--sex", "female")
     assert code == 0 and "RDA" in out and "supplements and medicines only" in out
-    data = run_json(capsys, "intake", "sodium", "--age", "40", "--sex", "male")
+    data = run_json(capsys, "intake", "sodium", "--age", "40", "--sex", "M")
     assert data["upper_limit"] is None and data["chronic_disease_risk_reduction"] == {"value": 2300.0, "unit": "mg"}
+    assert data == mn.load().intake("sodium", age=40, sex="male").to_dict()
 
 
 def test_lab(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lab", "magnesium", "0.62", "mmol/L")
     assert code == 0 and "Status: LOW" in out
     data = run_json(capsys, "lab", "ferritin", "40", "ng/mL", "--sex", "female")
-    assert data["status"] == "normal" and data["loinc"] == "20567-4"
+    assert data["status"] == "normal" and data["test"]["loinc"] == "20567-4"
 
 
 def test_advice_sources_search(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     assert "Stretch the cramping muscle" in run(capsys, "advice", "cramps")[1]
-    assert run_json(capsys, "advice", "RLS")["advice"][0]["advice"] == "iron-under-medical-guidance"
+    assert run_json(capsys, "advice", "RLS")["advice"][0]["advice"]["id"] == "iron-under-medical-guidance"
     assert "usda-sr26" in run(capsys, "sources")[1]
     assert run_json(capsys, "sources", "--id", "usda-sr26")["sources"][0]["year"] == 2013
-    assert run_json(capsys, "search", "cobalamin")["hits"][0]["id"] == "vitamin-b12"
+    assert run_json(capsys, "search", "cobalamin")["hits"][0]["record"]["id"] == "vitamin-b12"
     assert "Vitamin B12" in run(capsys, "search", "cobalamin")[1]
 
 
@@ -115,16 +119,22 @@ def test_export_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path, kb: mn.K
     with (tmp_path / "tables" / "relations.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(kb.relations) and rows[0]["id"] == kb.relations[0].id
+    assert rows[0]["sources"] == ";".join(kb.relations[0].sources)
+    with (tmp_path / "tables" / "intakes.csv").open(encoding="utf-8") as f:
+        intakes = list(csv.DictReader(f))
+    assert intakes[0]["life_stage.min_months"] == "0" and intakes[0]["amount.unit"] == "mg"
+    assert sorted(p.stem for p in (tmp_path / "tables").iterdir()) == sorted([*mn.loading.RECORD_FIELDS, "food_composition"])
     assert run(capsys, "export", "--format", "csv")[0] == 2
 
 
 @pytest.mark.parametrize(
     "argv, message",
     [(["nutrient", "magnesum"], "did you mean 'Magnesium'"), (["causes-of", "crampz"], "unknown symptom"),
-     (["intake", "iron", "--age", "-2", "--sex", "male"], "age must be"), (["foods", "iron", "--limit", "0"], "must be 1 or more"),
+     (["intake", "iron", "--age", "-2", "--sex", "male"], "must be from 0 to 130"), (["foods", "iron", "--limit", "0"], "of 1 or more"),
+     (["foods", "iron", "--per", "cup"], "per must be one of 'serving', '100 g'"), (["intake", "iron", "--age", "30", "--sex", "x"], "sex must be"),
      (["lab", "magnesium", "1", "bananas"], "unknown unit"), (["lab", "magnesium", "abc", "mg/dL"], "is not a number"),
      (["rank"], "the following arguments are required"), (["frobnicate"], "invalid choice"),
-     (["intake", "iron", "--age", "30", "--sex", "male", "--pregnant"], "requires sex='female'")],
+     (["intake", "iron", "--age", "30", "--sex", "male", "--pregnant"], "applies only to sex 'female'")],
 )
 def test_user_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
     code, out, err = run(capsys, *argv)
@@ -149,7 +159,7 @@ def test_python_dash_m_entry_point_and_no_colour_when_piped() -> None:
 def test_data_option_extends(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps({"advice": [{"id": "warm-socks", "name": "Warm socks", "kind": "prevention", "text": "Keep feet warm."}]}), encoding="utf-8")
-    assert run_json(capsys, "--data", str(extra), "search", "warm socks")["hits"][0]["id"] == "warm-socks"
+    assert run_json(capsys, "--data", str(extra), "search", "warm socks")["hits"][0]["record"]["id"] == "warm-socks"
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "--data", str(broken), "search", "x")

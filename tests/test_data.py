@@ -5,7 +5,6 @@ Pinned counts below change when data is added; update them together with CHANGEL
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import subprocess
@@ -16,6 +15,8 @@ import pytest
 
 import muscle_nutrients as mn
 from muscle_nutrients import CLAIM_IDS
+from muscle_nutrients._validation import _walk
+from muscle_nutrients.document import KINDS
 from muscle_nutrients.names import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,27 +30,17 @@ def test_pinned_counts(kb: mn.KnowledgeBase) -> None:
     assert len(kb.symptoms) == 14
 
 
+def _cited(record: object) -> set[str]:
+    """Every source id a record cites, found through the fields' ``cites`` metadata."""
+    found: set[str] = set()
+    for _, meta, value, _, _ in _walk(record, "", None):
+        if meta.get("cites") and value:
+            found |= {value} if isinstance(value, str) else set(value)
+    return found
+
+
 def test_every_source_is_used_and_every_used_source_listed(kb: mn.KnowledgeBase) -> None:
-    used: set[str] = set()
-    for n in kb.nutrients:
-        used |= {*n.constants_sources, *n.daily_value_sources, *n.chebi_sources, *n.supplement_sources}
-        for fact in (*n.roles, *n.excess):
-            used |= set(fact.sources)
-    for s in kb.symptoms:
-        used |= {src for fact in s.facts for src in fact.sources} | set(s.hpo_sources)
-    for f in kb.foods:
-        used |= set(f.sources)
-    for t in kb.lab_tests:
-        used |= {*t.loinc_sources, *t.constants_sources}
-        used |= {src for rr in t.reference_ranges for src in rr.sources}
-        used |= {src for c in t.cutoffs for src in c.sources}
-        used |= {src for fact in t.facts for src in fact.sources}
-    for flag in kb.red_flags():
-        used |= set(flag.sources)
-    for rec in kb.intakes:
-        used |= set(rec.sources) | set(rec.upper_limit.sources if rec.upper_limit else ())
-    for rel in kb.relations:
-        used |= set(rel.sources)
+    used = {source for kind in KINDS for record in kb.records(kind.record) for source in _cited(record)}
     listed = {s.id for s in kb.sources}
     assert used == listed, (sorted(listed - used), sorted(used - listed))
 
@@ -165,10 +156,3 @@ def test_hpo_ids_and_labels_match_the_ontology(kb: mn.KnowledgeBase) -> None:
         assert term.name == s.hpo_label, s.id
 
 
-@pytest.mark.parametrize("name", mn.loading.PACKAGED_FILES)
-def test_fast_packaged_loader_builds_what_the_strict_converter_builds(name: str) -> None:
-    from muscle_nutrients.serialization import structure_document
-    from muscle_nutrients.trusted import structure_trusted
-
-    raw = json.loads((ROOT / "src" / "muscle_nutrients" / "data" / name).read_text(encoding="utf-8"))
-    assert structure_trusted(raw) == structure_document(raw, origin=name)

@@ -28,3 +28,14 @@ def test_parse() -> None:
 def test_not_comparable_with_other_types() -> None:
     with pytest.raises(TypeError):
         _ = G.LIMITED < 3  # type: ignore[operator]
+
+
+def test_grades_are_string_enumerations() -> None:
+    assert G.PROBABLE == "probable" and f"{G.LIMITED}" == "limited"
+    assert sorted(["established", G.LIMITED.value]) == ["established", "limited"]  # still plain strings to sort
+    assert G.ESTABLISHED > G.CONTRADICTED  # though "established" < "contradicted" as text
+
+
+def test_parse_refuses_other_types() -> None:
+    with pytest.raises(TypeError):
+        G.parse(3)  # type: ignore[arg-type]

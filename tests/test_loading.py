@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
 
@@ -18,30 +18,33 @@ def test_load_returns_the_same_object(kb: mn.KnowledgeBase) -> None:
     assert kb.data_version == mn.DATA_VERSION
 
 
-def test_eight_threads_get_one_object_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    real = loading._read_packaged
+def test_eight_threads_get_one_object_and_each_table_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+    real = loading._read_packaged_kind
 
-    def counting() -> mn.KnowledgeBase:
-        calls.append(1)
-        return real()
+    def counting(kind: object) -> tuple[object, ...]:
+        reads.append(kind.field)  # type: ignore[attr-defined]
+        return real(kind)  # type: ignore[arg-type]
 
     monkeypatch.setattr(loading, "_packaged", None)
-    monkeypatch.setattr(loading, "_read_packaged", counting)
+    monkeypatch.setattr(loading, "_read_packaged_kind", counting)
     barrier = threading.Barrier(8)
     results: list[mn.KnowledgeBase] = []
 
     def worker() -> None:
         barrier.wait()
-        results.append(mn.load())
+        kb = mn.load()
+        kb.rank_causes(["cramps"])
+        results.append(kb)
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(calls) == 1
     assert len(results) == 8 and all(r is results[0] for r in results)
+    assert sorted(reads) == sorted(set(reads))  # no table read twice
+    assert "foods" not in reads  # nor any table the queries did not need
 
 
 def _write(tmp_path: Path, name: str, data: object) -> Path:
@@ -93,9 +96,9 @@ def test_override_replaces_and_reports(kb: mn.KnowledgeBase, tmp_path: Path) -> 
                                                 "note": "Our clinic's analyser."}],
                           "molar_mass": 24.305, "valence": 2}]}
     path = _write(tmp_path, "clinic.json", lab)
-    with pytest.warns(mn.OverrideWarning, match="lab_test 'serum-magnesium'"):
+    with pytest.warns(mn.OverrideWarning, match="lab test 'serum-magnesium'"):
         clinic = mn.load(path, override=True)
-    assert clinic.overrides == ("lab_test 'serum-magnesium'",)
+    assert clinic.overrides == ("lab test 'serum-magnesium'",)
     assert clinic.interpret_lab("magnesium", 1.65, "mg/dL").status is mn.LabStatus.LOW
     assert kb.interpret_lab("magnesium", 1.65, "mg/dL").status is mn.LabStatus.NORMAL  # packaged data untouched
     assert kb.overrides == ()
@@ -115,7 +118,8 @@ def test_unknown_reference_gets_did_you_mean(tmp_path: Path) -> None:
     with pytest.raises(mn.DataError) as info:
         mn.load(path)
     text = str(info.value)
-    assert f"{path}: $.relations[0]: relation r: unknown nutrient 'magnesum'" in text and "did you mean 'Magnesium'" in text
+    assert f"{path}: $.relations[0].subject: unknown nutrient 'magnesum' in 'deficiency:magnesum'" in text
+    assert "did you mean 'Magnesium'" in text
     assert "unknown source 'usda-sr2'" in text and "'usda-sr26'" in text
 
 
@@ -126,4 +130,32 @@ def test_public_collections_are_immutable(kb: mn.KnowledgeBase) -> None:
             setattr(kb, name, ())
     with pytest.raises(AttributeError):
         kb.nutrients[0].name = "x"  # type: ignore[misc]
-    assert isinstance(loading._packaged._symptom_links, MappingProxyType)  # type: ignore[union-attr]
+
+
+def test_a_file_for_another_data_version_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "old.json", {"data_version": "1999.01.01", "factors": []})
+    with pytest.raises(mn.DataError, match=r"old.json: \$.data_version: the file is for data version '1999.01.01'"):
+        mn.load(path)
+    assert mn.load(_write(tmp_path, "same.json", {"data_version": mn.DATA_VERSION})) is not mn.load()
+
+
+def test_special_files_are_refused_without_reading_them(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for path, message in ((fifo, "not a regular file"), (Path("/dev/zero"), "not a regular file"), (tmp_path, "a folder"), ("", "no file name")):
+        with pytest.raises(mn.DataError, match=message):
+            mn.load(path)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as f:
+        f.truncate(64 * 1024**3)  # a sparse 64 GB file
+    with pytest.raises(mn.DataError, match="over the 16777216-byte limit"):
+        mn.load(big)
+
+
+def test_toml_is_recognised_in_any_case(tmp_path: Path) -> None:
+    path = tmp_path / "extra.TOML"
+    path.write_text('[[advice]]\nid = "warm-socks"\nname = "Warm socks"\nkind = "prevention"\ntext = "Keep feet warm."\n', encoding="utf-8")
+    assert mn.load(path).advice_item("warm socks").id == "warm-socks"

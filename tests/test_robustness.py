@@ -103,7 +103,7 @@ def test_unit_that_does_not_fit_the_nutrient(tmp_path: Path) -> None:
                       "servings": [{"label": "1", "grams": 10}], "composition": [{"nutrient": "iron", "per_100g": {"value": 1, "unit": "mg/dL"}}],
                       "sources": ["usda-sr26"]}]}
     message = _load_file(tmp_path, "unit.json", json.dumps(doc))
-    assert "unit.json: $.foods[0]: food f: unit mg/dL does not fit iron (measured in mg)" in message
+    assert "unit.json: $.foods[0].composition[0].per_100g: unit mg/dL does not fit iron (measured in mg)" in message
 
 
 def test_duplicate_alias_after_normalisation(tmp_path: Path) -> None:

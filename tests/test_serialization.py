@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import muscle_nutrients as mn
-from muscle_nutrients.serialization import Document, converter, structure_document, unstructure_document
+from muscle_nutrients.serialization import Document, structure, structure_document, unstructure, unstructure_document
 
 from .strategies import RECORD_STRATEGIES
 
@@ -19,8 +19,8 @@ from .strategies import RECORD_STRATEGIES
 @given(data=st.data())
 def test_every_record_class_round_trips_through_json(cls: type, data: st.DataObject) -> None:
     record = data.draw(RECORD_STRATEGIES[cls])
-    raw = json.loads(json.dumps(converter.unstructure(record)))
-    assert converter.structure(raw, cls) == record
+    raw = json.loads(json.dumps(unstructure(record)))
+    assert structure(raw, cls) == record
 
 
 def test_packaged_knowledge_base_round_trips(kb: mn.KnowledgeBase) -> None:
@@ -49,12 +49,13 @@ def test_unknown_keys_and_enum_values_all_reported() -> None:
     message = _problems({"extra": 1, "factors": [{"id": "x", "name": "X", "kind": "mood", "colour": "red"}]})
     assert "$: unknown key(s) 'extra'" in message
     assert "$.factors[0]: unknown key(s) 'colour'" in message
-    assert "'mood' is not a valid FactorKind; allowed: 'medication'" in message
+    assert "$.factors[0].kind: a string ('mood') is not a valid FactorKind; allowed: 'medication'" in message
 
 
 def test_top_level_must_be_an_object_and_version_known() -> None:
     assert "expected a JSON object" in _problems([1, 2])
-    assert "schema_version: expected 1, got 99" in _problems({"schema_version": 99})
+    assert "schema_version: expected 1, got a number (99)" in _problems({"schema_version": 99})
+    assert "schema_version: expected 1, got a boolean (true)" in _problems({"schema_version": True})
 
 
 def test_document_defaults_are_empty() -> None:

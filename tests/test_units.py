@@ -43,15 +43,66 @@ def test_cross_dimension_needs_the_substance() -> None:
         Amount(value=1, unit=Unit.MG).to(Unit.MG_PER_DL)
 
 
-@pytest.mark.parametrize("value", [-1.0, math.nan, math.inf])
-def test_amount_rejects_negative_and_non_finite(value: float) -> None:
-    with pytest.raises(ValueError, match="finite and not negative"):
+@pytest.mark.parametrize("value", [-1.0, math.nan, math.inf, 1e13, 10**400])
+def test_amount_rejects_negative_non_finite_and_huge(value: float) -> None:
+    with pytest.raises(ValueError, match="an amount's value must be"):
         Amount(value=value, unit=Unit.MG)
 
 
-def test_amount_rejects_bool() -> None:
+def test_amount_rejects_bool_and_text_values() -> None:
     with pytest.raises(TypeError):
         Amount(value=True, unit=Unit.MG)
+    with pytest.raises(TypeError):
+        Amount(value="400", unit=Unit.MG)  # type: ignore[arg-type]
+
+
+def test_amount_takes_positional_arguments_and_unit_spellings() -> None:
+    assert Amount(400, "mg") == Amount(value=400, unit=Unit.MG)
+    assert Amount(2, "mcg").unit is Unit.UG and Amount(2, "μg").unit is Unit.UG  # Greek mu, micro sign
+    with pytest.raises(ValueError, match="unknown unit 'bananas'"):
+        Amount(1, "bananas")
+
+
+@pytest.mark.parametrize("text, expected", [("400 mg", Amount(400, "mg")), ("1,200mg", Amount(1200, "mg")),
+                                            (" 2.5 mcg ", Amount(2.5, "µg")), (".5 g", Amount(0.5, "g"))])
+def test_amount_parse(text: str, expected: Amount) -> None:
+    assert Amount.parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mg", "400", "-1 mg", "four mg", "1,2 mg", "١٢ mg"])
+def test_amount_parse_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        Amount.parse(text)
+
+
+def test_amounts_compare_across_units_of_one_dimension() -> None:
+    assert Amount(1, "mg") == Amount(1000, "µg") and Amount(1000, "µg") == Amount(1, "mg")
+    assert Amount(0.1, "g") == Amount(100, "mg")
+    assert Amount(1, "mg") != Amount(1, "mg/dL")  # different dimensions are never equal
+    assert hash(Amount(1, "mg")) == hash(Amount(1000, "µg"))
+    assert Amount(1, "mg") < Amount(1001, "µg") <= Amount(2, "mg")
+    assert max(Amount(1, "g"), Amount(900, "mg")) == Amount(1, "g")
+    with pytest.raises(TypeError, match="different dimensions"):
+        _ = Amount(1, "mg") < Amount(1, "IU")
+    assert Amount(1, "mg").__eq__("1 mg") is NotImplemented
+
+
+def test_amount_arithmetic() -> None:
+    assert Amount(1, "mg") + Amount(500, "µg") == Amount(1.5, "mg")
+    assert (Amount(1, "mg") + Amount(500, "µg")).unit is Unit.MG
+    assert Amount(2, "mg") * 3 == Amount(6, "mg") == 3 * Amount(2, "mg")
+    assert Amount(6, "mg") / 3 == Amount(2, "mg")
+    assert Amount(300, "mg") / Amount(1.2, "g") == 0.25
+    with pytest.raises(ValueError):
+        _ = Amount(1, "mg") / 0
+
+
+def test_amount_prints_rounded_and_serialises_exactly() -> None:
+    assert str(Amount(6.0907, "µg")) == "6.09 µg"
+    assert str(Amount(4463.61, "mg")) == "4,464 mg"
+    assert str(Amount(2.4, "µg")) == "2.4 µg"
+    assert repr(Amount(420, "mg")) == "Amount(420.0, 'mg')"
+    assert Amount(80.74999999999999, "%").to_dict() == {"value": 80.75, "unit": "%"}
 
 
 def test_magnesium_molar_conversion_uses_molar_mass(kb: mn.KnowledgeBase) -> None:
@@ -99,3 +150,14 @@ def test_molar_round_trip(value: float, mass_unit: Unit, molar_unit: Unit) -> No
 def test_every_unit_has_a_dimension() -> None:
     assert {u.dimension for u in Unit} <= set(Dimension)
     assert str(Amount(value=420, unit=Unit.MG)) == "420 mg"
+
+
+def test_units_are_string_enumerations() -> None:
+    assert Unit.MG == "mg" and f"{Unit.MG_PER_DL}" == "mg/dL" and Dimension.MASS == "mass"
+
+
+def test_conversions_never_overflow_at_the_bound(kb: mn.KnowledgeBase) -> None:
+    biggest = Amount(mn.MAX_AMOUNT, "g/L")
+    assert biggest.to("pg/mL").value == mn.MAX_AMOUNT * 1e9
+    with pytest.raises(ValueError, match="over the"):
+        convert_for(biggest, "pmol/L", kb.nutrient("magnesium"))

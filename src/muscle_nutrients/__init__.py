@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from . import query
 from ._version import DATA_VERSION, __version__
-from .errors import DataError, OverrideWarning, UnknownNameError
+from .errors import DataError, FieldError, OverrideWarning, RecordError, UnknownNameError
 from .evidence import EvidenceGrade
+from .document import Document
 from .knowledge_base import EVIDENCE_WEIGHTS, KnowledgeBase
 from .loading import json_schema, load, read_document
 from .model import (
     CLAIM_IDS,
+    GRAMMAR,
     Advice,
     AdviceKind,
     Cutoff,
@@ -35,6 +37,7 @@ from .model import (
     LifeStage,
     Nutrient,
     NutrientContent,
+    NutrientKind,
     Predicate,
     RedFlag,
     Ref,
@@ -63,16 +66,19 @@ from .results import (
     LabStatus,
     NutrientIntake,
     NutrientLink,
+    RangeReading,
     SearchHit,
     SymptomLink,
 )
-from .units import Amount, Dimension, Unit, convert_for
+from .units import MAX_AMOUNT, Amount, Dimension, Unit, convert_for
 
 __all__ = [
     "CLAIM_IDS",
     "DATA_VERSION",
     "DISCLAIMER",
     "EVIDENCE_WEIGHTS",
+    "GRAMMAR",
+    "MAX_AMOUNT",
     "Advice",
     "AdviceKind",
     "AdviceLink",
@@ -84,9 +90,11 @@ __all__ = [
     "DataError",
     "DietAssessment",
     "Dimension",
+    "Document",
     "EvidenceGrade",
     "Factor",
     "FactorKind",
+    "FieldError",
     "Food",
     "FoodGroup",
     "FoodNutrientRow",
@@ -102,9 +110,12 @@ __all__ = [
     "Nutrient",
     "NutrientContent",
     "NutrientIntake",
+    "NutrientKind",
     "NutrientLink",
     "OverrideWarning",
     "Predicate",
+    "RangeReading",
+    "RecordError",
     "RedFlag",
     "Ref",
     "RefKind",

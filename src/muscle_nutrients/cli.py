@@ -1,9 +1,11 @@
 """The ``muscle-nutrients`` command line: the public query API, for people and for pipelines.
 
 Every query subcommand prints an aligned table by default and a JSON document with
-``--json``; the JSON shapes are documented in the command-line how-to and stay stable within a
-major version. User errors (unknown names, bad arguments) exit with status 2 and a message,
-never a traceback.
+``--json``. The JSON is the query result's own ``to_dict()`` (one implementation for both),
+inside an object that names what was asked; the shapes are documented in the command-line
+how-to and stay stable within a major version. Options accept the same spellings as the
+Python API (``--per 100g`` or ``"100 g"``, ``--sex F``). User errors (unknown names, bad
+arguments) exit with status 2 and a message, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,15 +19,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from . import DATA_VERSION, DISCLAIMER, __version__
+from ._args import real, whole
+from ._jsonable import to_data
 from .errors import DataError, UnknownNameError
 from .evidence import EvidenceGrade
+from .foods import parse_per
 from .knowledge_base import KnowledgeBase
 from .loading import load
-from .model import RedFlag, Source
+from .model import RedFlag, Sex
 from .results import FoodNutrientRow
+from .units import format_number
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 PROG = "muscle-nutrients"
 
@@ -36,6 +44,8 @@ _GRADE_COLOURS = {
     EvidenceGrade.UNSUPPORTED: "35",  # magenta
     EvidenceGrade.CONTRADICTED: "31",  # red
 }
+
+Json = dict[str, Any]
 
 
 class _Output:
@@ -76,49 +86,34 @@ def _strip(text: str) -> str:
     return "".join(out)
 
 
-def _num(value: float) -> str:
-    return f"{value:.3g}" if value < 10 else f"{value:,.0f}" if value >= 1000 else f"{value:.1f}".rstrip("0").rstrip(".")
+def _sources(ids: Sequence[object]) -> str:
+    return ", ".join(str(getattr(s, "id", s)) for s in ids)
 
 
-# ---------------------------------------------------------------------------- JSON shapes
+def _footer(out: _Output, flags: Sequence[RedFlag]) -> None:
+    if flags:
+        out.line()
+        out.line("See a doctor:")
+        for flag in flags:
+            out.line(f"  {'! ' if flag.urgent else '- '}{flag.text}")
+    out.line()
+    out.line(DISCLAIMER)
 
 
-def _source_ids(sources: Sequence[Source]) -> list[str]:
-    return [s.id for s in sources]
-
-
-def _flag_json(flag: RedFlag) -> dict[str, Any]:
-    return {"id": flag.id, "text": flag.text, "urgent": flag.urgent, "evidence": flag.evidence.value, "sources": list(flag.sources)}
-
-
-def _row_json(row: FoodNutrientRow) -> dict[str, Any]:
-    return {
-        "food": row.food.id,
-        "food_name": row.food.name,
-        "ndb_number": row.food.ndb_number,
-        "nutrient": row.nutrient.id,
-        "serving": None if row.serving is None else {"label": row.serving.label, "grams": row.serving.grams},
-        "amount": {"value": row.amount.value, "unit": row.amount.unit.value},
-        "percent_daily_value": row.percent_daily_value,
-    }
+def _flagged(what: str, subject: object, items: str, links: Sequence[Any], flags: Sequence[RedFlag]) -> Json:
+    """The JSON of a list answer about symptoms: what was asked, the links, red flags, disclaimer."""
+    return {what: to_data(subject, summarise=True), items: to_data(links), "red_flags": to_data(flags), "disclaimer": DISCLAIMER}
 
 
 # ---------------------------------------------------------------------------- commands
 
 
-def _cmd_nutrient(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_nutrient(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     n = kb.nutrient(args.name)
-    data = {
-        "id": n.id, "name": n.name, "kind": n.kind, "deficiency": n.deficiency, "aliases": list(n.aliases),
-        "unit": n.unit.value, "daily_value": None if n.daily_value is None else {"value": n.daily_value.value, "unit": n.daily_value.unit.value},
-        "summary": n.summary,
-        "roles": [{"text": r.text, "evidence": r.evidence.value, "sources": list(r.sources)} for r in n.roles],
-        "excess": [{"text": r.text, "evidence": r.evidence.value, "sources": list(r.sources)} for r in n.excess],
-        "lab_tests": [t.id for t in kb.lab_tests_for(n.id)],
-    }
+    tests = kb.lab_tests_for(n)
     if args.json:
-        return data
-    out.line(f"{n.name} ({n.kind}; deficiency: {n.deficiency})")
+        return {"nutrient": n.to_dict(), "lab_tests": to_data(tests, summarise=True)}
+    out.line(f"{n.name} ({n.kind.value}; deficiency: {n.deficiency})")
     if n.summary:
         out.line(n.summary)
     if n.daily_value:
@@ -131,63 +126,34 @@ def _cmd_nutrient(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> 
     return None
 
 
-def _cmd_symptoms_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_symptoms_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     nutrient = kb.nutrient(args.nutrient)
-    links = kb.symptoms_of(args.nutrient)
-    flags = list({f.id: f for link in links for f in kb.red_flags(link.symptom.id)}.values())
+    links = kb.symptoms_of(nutrient)
+    flags = list({f.id: f for link in links for f in kb.red_flags(link.symptom)}.values())
     if args.json:
-        return {
-            "nutrient": nutrient.id,
-            "symptoms": [
-                {"symptom": l.symptom.id, "name": l.symptom.name, "hpo_id": l.symptom.hpo_id, "evidence": l.evidence.value,
-                 "population": l.relation.population, "note": l.relation.note, "sources": _source_ids(l.sources)}
-                for l in links
-            ],
-            "red_flags": [_flag_json(f) for f in flags],
-            "disclaimer": DISCLAIMER,
-        }
+        return _flagged("nutrient", nutrient, "symptoms", links, flags)
     out.line(f"Symptoms of {nutrient.deficiency} ({nutrient.name}), strongest evidence first:")
-    out.table(["evidence", "symptom", "HPO", "sources"], [[out.grade(l.evidence), l.symptom.name, l.symptom.hpo_id, ", ".join(_source_ids(l.sources))] for l in links])
+    out.table(["evidence", "symptom", "HPO", "sources"], [[out.grade(l.evidence), l.symptom.name, l.symptom.hpo_id, _sources(l.sources)] for l in links])
     _footer(out, flags)
     return None
 
 
-def _cmd_causes_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_causes_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     symptom = kb.symptom(args.symptom)
-    causes = kb.causes_of(args.symptom)
-    flags = kb.red_flags(symptom.id)
+    causes = kb.causes_of(symptom)
+    flags = kb.red_flags(symptom)
     if args.json:
-        return {
-            "symptom": symptom.id,
-            "causes": [
-                {"cause": c.cause.id, "kind": c.cause_kind.value, "label": c.label, "predicate": c.relation.predicate.value,
-                 "evidence": c.evidence.value, "population": c.relation.population, "note": c.relation.note, "sources": _source_ids(c.sources)}
-                for c in causes
-            ],
-            "red_flags": [_flag_json(f) for f in flags],
-            "disclaimer": DISCLAIMER,
-        }
+        return _flagged("symptom", symptom, "causes", causes, flags)
     out.line(f"What causes or raises the risk of {symptom.name.lower()}, strongest evidence first:")
-    out.table(["evidence", "cause", "sources"], [[out.grade(c.evidence), c.label, ", ".join(_source_ids(c.sources))] for c in causes])
+    out.table(["evidence", "cause", "sources"], [[out.grade(c.evidence), c.label, _sources(c.sources)] for c in causes])
     _footer(out, flags)
     return None
 
 
-def _cmd_rank(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_rank(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     ranking = kb.rank_causes(args.symptoms, min_evidence=args.min_evidence)
     if args.json:
-        return {
-            "symptoms": [s.id for s in ranking.symptoms],
-            "min_evidence": ranking.min_evidence.value,
-            "candidates": [
-                {"cause": c.cause.id, "kind": c.cause_kind.value, "label": c.label, "score": c.score, "evidence": c.evidence.value,
-                 "matched": [s.id for s in c.matched], "unmatched": [s.id for s in c.unmatched], "explanation": c.explanation,
-                 "relations": [l.relation.id for l in c.links]}
-                for c in ranking
-            ],
-            "red_flags": [_flag_json(f) for f in ranking.red_flags],
-            "disclaimer": ranking.disclaimer,
-        }
+        return ranking.to_dict()
     out.line("Possible causes of " + ", ".join(s.name.lower() for s in ranking.symptoms) + ", best match first:")
     out.table(
         ["score", "best evidence", "cause", "explains", "does not explain"],
@@ -197,22 +163,22 @@ def _cmd_rank(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
     return None
 
 
-def _cmd_foods(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_foods(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     nutrient = kb.nutrient(args.nutrient)
-    rows = kb.foods_rich_in(args.nutrient, per=args.per, limit=args.limit)
+    rows = kb.foods_rich_in(nutrient, per=args.per, limit=args.limit)
     if args.json:
-        return {"nutrient": nutrient.id, "per": args.per, "foods": [_row_json(r) for r in rows]}
+        return {"nutrient": to_data(nutrient, summarise=True), "per": args.per, "foods": to_data(rows)}
     out.line(f"Foods richest in {nutrient.name.lower()} (per {args.per}):")
     _food_table(out, rows, show="food")
     return None
 
 
-def _cmd_in_food(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_in_food(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     food = kb.food(args.food)
-    rows = kb.nutrients_in(args.food, per=args.per, serving=args.serving)
+    rows = kb.nutrients_in(food, per=args.per, serving=args.serving)
     if args.json:
-        return {"food": food.id, "ndb_number": food.ndb_number, "per": args.per, "nutrients": [_row_json(r) for r in rows]}
-    where = f"{rows[0].serving.label} ({_num(rows[0].serving.grams)} g)" if rows and rows[0].serving else "100 g"
+        return {"food": to_data(food, summarise=True), "per": args.per, "nutrients": to_data(rows)}
+    where = f"{rows[0].serving.label} ({format_number(rows[0].serving.grams)} g)" if rows and rows[0].serving else "100 g"
     out.line(f"{food.name} (USDA SR NDB {food.ndb_number}), per {where}:")
     _food_table(out, rows, show="nutrient")
     return None
@@ -223,32 +189,22 @@ def _food_table(out: _Output, rows: Sequence[FoodNutrientRow], show: str) -> Non
         [show, "serving", "amount", "% DV"],
         [
             [r.food.name if show == "food" else r.nutrient.name,
-             f"{r.serving.label} ({_num(r.serving.grams)} g)" if r.serving else "100 g",
-             f"{_num(r.amount.value)} {r.amount.unit.value}",
+             f"{r.serving.label} ({format_number(r.serving.grams)} g)" if r.serving else "100 g",
+             str(r.amount),
              "-" if r.percent_daily_value is None else f"{r.percent_daily_value:.0f}%"]
             for r in rows
         ],
     )
 
 
-def _cmd_intake(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_intake(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     t = kb.intake(args.nutrient, age=args.age, sex=args.sex, pregnant=args.pregnant, lactating=args.lactating)
-    data = {
-        "nutrient": t.nutrient.id, "life_stage": t.life_stage.label, "kind": t.kind.value,
-        "amount": {"value": t.amount.value, "unit": t.amount.unit.value},
-        "upper_limit": None if t.upper_limit is None else {
-            "amount": {"value": t.upper_limit.amount.value, "unit": t.upper_limit.amount.unit.value},
-            "scope": t.upper_limit.scope.value, "note": t.upper_limit.note, "sources": list(t.upper_limit.sources)},
-        "chronic_disease_risk_reduction": None if t.chronic_disease_risk_reduction is None else {
-            "value": t.chronic_disease_risk_reduction.value, "unit": t.chronic_disease_risk_reduction.unit.value},
-        "note": t.note, "sources": _source_ids(t.sources),
-    }
     if args.json:
-        return data
+        return t.to_dict()
     out.line(f"{t.nutrient.name} for {t.life_stage.label}:")
-    rows = [[t.kind.value, str(t.amount), ", ".join(_source_ids(t.sources))]]
+    rows = [[t.kind.value, str(t.amount), _sources(t.sources)]]
     if t.upper_limit:
-        rows.append([f"UL ({t.upper_limit.scope.value})", str(t.upper_limit.amount), ", ".join(t.upper_limit.sources)])
+        rows.append([f"UL ({t.upper_limit.scope.value})", str(t.upper_limit.amount), _sources(t.upper_limit.sources)])
     else:
         rows.append(["UL", "none set", "-"])
     if t.chronic_disease_risk_reduction:
@@ -259,72 +215,58 @@ def _cmd_intake(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> An
     return None
 
 
-def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     r = kb.interpret_lab(args.name, args.value, args.unit, sex=args.sex)
-    rr = r.reference_range
     if args.json:
-        return {
-            "test": r.test.id, "loinc": r.test.loinc, "status": r.status.value,
-            "value": {"value": r.value.value, "unit": r.value.unit.value},
-            "converted": {"value": r.converted.value, "unit": r.converted.unit.value},
-            "reference_range": {"low": rr.low, "high": rr.high, "unit": rr.unit.value, "population": rr.population, "sex": rr.sex.value},
-            "cutoffs": [{"label": c.label, "low": c.low, "high": c.high, "unit": c.unit.value} for c in r.cutoffs],
-            "other_ranges": [{"low": a.low, "high": a.high, "unit": a.unit.value, "population": a.population, "status": st.value,
-                              "sources": list(a.sources)} for a, st in r.alternatives],
-            "sources": _source_ids(r.sources), "disclaimer": r.disclaimer,
-        }
-    low = "-" if rr.low is None else _num(rr.low)
-    high = "-" if rr.high is None else _num(rr.high)
-    out.line(f"{r.test.name} (LOINC {r.test.loinc}): {r.value} = {_num(r.converted.value)} {r.converted.unit.value}")
-    out.line(f"Status: {r.status.value.upper()} against {low}-{high} {rr.unit.value} ({rr.population}; {', '.join(rr.sources)})")
+        return r.to_dict()
+    rr = r.reference_range
+    low = "-" if rr.low is None else format_number(rr.low)
+    high = "-" if rr.high is None else format_number(rr.high)
+    out.line(f"{r.test.name} (LOINC {r.test.loinc}): {r.value} = {r.converted}")
+    out.line(f"Status: {r.status.value.upper()} against {low}-{high} {rr.unit.value} ({rr.population}; {_sources(rr.sources)})")
     for cut in r.cutoffs:
-        out.line(f"Cut-off: {cut.label} ({', '.join(cut.sources)})")
+        out.line(f"Cut-off: {cut.label} ({_sources(cut.sources)})")
     for alt, alt_status in r.alternatives:
-        alt_low = "-" if alt.low is None else _num(alt.low)
-        alt_high = "-" if alt.high is None else _num(alt.high)
-        out.line(f"Other lab: {alt_status.value} against {alt_low}-{alt_high} {alt.unit.value} ({alt.population}; {', '.join(alt.sources)})")
+        alt_low = "-" if alt.low is None else format_number(alt.low)
+        alt_high = "-" if alt.high is None else format_number(alt.high)
+        out.line(f"Other lab: {alt_status.value} against {alt_low}-{alt_high} {alt.unit.value} ({alt.population}; {_sources(alt.sources)})")
     out.line()
     out.line(r.disclaimer)
     return None
 
 
-def _cmd_advice(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_advice(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     symptom = kb.symptom(args.symptom)
-    links = kb.advice_for(args.symptom)
-    flags = kb.red_flags(symptom.id)
+    links = kb.advice_for(symptom)
+    flags = kb.red_flags(symptom)
     if args.json:
-        return {
-            "symptom": symptom.id,
-            "advice": [{"advice": l.advice.id, "name": l.advice.name, "kind": l.advice.kind.value, "text": l.advice.text,
-                        "predicate": l.relation.predicate.value, "evidence": l.evidence.value, "population": l.relation.population,
-                        "note": l.relation.note, "sources": _source_ids(l.sources)} for l in links],
-            "red_flags": [_flag_json(f) for f in flags],
-            "disclaimer": DISCLAIMER,
-        }
+        return _flagged("symptom", symptom, "advice", links, flags)
     out.line(f"Steps for {symptom.name.lower()}, strongest evidence first (weakly supported steps are shown as such):")
-    out.table(["evidence", "step", "how", "for"], [[out.grade(l.evidence), l.advice.name, l.relation.predicate.value, l.relation.population or "-"] for l in links])
+    out.table(
+        ["evidence", "step", "kind", "how", "for"],
+        [[out.grade(l.evidence), l.advice.name, l.advice.kind.value, l.relation.predicate.value, l.relation.population or "-"] for l in links],
+    )
     _footer(out, flags)
     return None
 
 
-def _cmd_sources(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_sources(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     sources = [kb.source(args.id)] if args.id else list(kb.sources)
     if args.json:
-        return {"sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "kind": s.kind.value, "year": s.year, "url": s.url,
-                             "copy_of": s.copy_of, "pmid": s.pmid, "doi": s.doi, "used_for": s.used_for} for s in sources]}
+        return {"sources": to_data(sources)}
     out.table(["id", "year", "kind", "title"], [[s.id, str(s.year or "-"), s.kind.value, s.title] for s in sources])
     return None
 
 
-def _cmd_search(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_search(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     hits = kb.search(args.text, limit=args.limit)
     if args.json:
-        return {"query": args.text, "hits": [{"kind": h.kind, "id": getattr(h.record, "id", None), "name": h.name, "score": h.score} for h in hits]}
+        return {"query": args.text, "hits": to_data(hits)}
     out.table(["score", "kind", "name"], [[f"{h.score:.2f}", h.kind, h.name] for h in hits])
     return None
 
 
-def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Any:
+def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     if args.format == "json":
         from .serialization import unstructure_document
 
@@ -340,7 +282,7 @@ def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> An
         raise ValueError("--format csv writes several tables: give a folder with --output")
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, header, rows in _csv_tables(kb):
+    for name, header, rows in csv_tables(kb):
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(header)
@@ -349,89 +291,131 @@ def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> An
     return None
 
 
-def _csv_tables(kb: KnowledgeBase) -> list[tuple[str, list[str], list[list[Any]]]]:
-    join = ";".join
-    return [
-        ("sources", ["id", "title", "publisher", "kind", "year", "url", "copy_of", "pmid", "doi", "used_for"],
-         [[s.id, s.title, s.publisher, s.kind.value, s.year, s.url, s.copy_of, s.pmid, s.doi, s.used_for] for s in kb.sources]),
-        ("nutrients", ["id", "name", "kind", "unit", "deficiency", "aliases", "daily_value", "daily_value_unit"],
-         [[n.id, n.name, n.kind, n.unit.value, n.deficiency, join(n.aliases), n.daily_value.value if n.daily_value else None,
-           n.daily_value.unit.value if n.daily_value else None] for n in kb.nutrients]),
-        ("symptoms", ["id", "name", "hpo_id", "hpo_label", "hpo_match", "aliases"],
-         [[s.id, s.name, s.hpo_id, s.hpo_label, s.hpo_match.value, join(s.aliases)] for s in kb.symptoms]),
-        ("foods", ["id", "name", "ndb_number", "food_group", "default_serving", "default_serving_grams"],
-         [[f.id, f.name, f.ndb_number, f.food_group.value, f.default_serving.label, f.default_serving.grams] for f in kb.foods]),
-        ("food_composition", ["food", "nutrient", "per_100g", "unit"],
-         [[f.id, c.nutrient, c.per_100g.value, c.per_100g.unit.value] for f in kb.foods for c in f.composition]),
-        ("intakes", ["nutrient", "life_stage", "min_months", "max_months", "sex", "pregnant", "lactating", "kind", "amount", "unit",
-                     "upper_limit", "upper_limit_scope", "cdrr", "sources"],
-         [[r.nutrient, r.life_stage.label, r.life_stage.min_months, r.life_stage.max_months, r.life_stage.sex.value, r.life_stage.pregnant,
-           r.life_stage.lactating, r.kind.value, r.amount.value, r.amount.unit.value,
-           r.upper_limit.amount.value if r.upper_limit else None, r.upper_limit.scope.value if r.upper_limit else None,
-           r.chronic_disease_risk_reduction.value if r.chronic_disease_risk_reduction else None, join(r.sources)] for r in kb.intakes]),
-        ("factors", ["id", "name", "kind", "aliases"], [[f.id, f.name, f.kind.value, join(f.aliases)] for f in kb.factors]),
-        ("lab_tests", ["id", "name", "loinc", "specimen", "nutrient", "low", "high", "unit", "sex", "population", "sources"],
-         [[t.id, t.name, t.loinc, t.specimen, t.nutrient, rr.low, rr.high, rr.unit.value, rr.sex.value, rr.population, join(rr.sources)]
-          for t in kb.lab_tests for rr in t.reference_ranges]),
-        ("advice", ["id", "name", "kind", "text"], [[a.id, a.name, a.kind.value, a.text] for a in kb.advice]),
-        ("red_flags", ["id", "text", "evidence", "urgent", "symptoms", "sources"],
-         [[f.id, f.text, f.evidence.value, f.urgent, join(f.symptoms), join(f.sources)] for f in kb.red_flags()]),
-        ("relations", ["id", "subject", "predicate", "object", "evidence", "population", "note", "claims", "sources"],
-         [[r.id, str(r.subject), r.predicate.value, str(r.object), r.evidence.value, r.population, r.note, join(r.claims), join(r.sources)]
-          for r in kb.relations]),
-    ]
+def _cell(value: object) -> object:
+    """A CSV cell: scalars as they are, lists of scalars joined with ';', anything nested as JSON."""
+    data = to_data(value)
+    if isinstance(data, list) and all(not isinstance(v, (dict, list)) for v in data):
+        return ";".join(str(v) for v in data)
+    return json.dumps(data, ensure_ascii=False) if isinstance(data, (dict, list)) else data
 
 
-def _footer(out: _Output, flags: Sequence[RedFlag]) -> None:
-    if flags:
-        out.line()
-        out.line("See a doctor:")
-        for flag in flags:
-            out.line(f"  {'! ' if flag.urgent else '- '}{flag.text}")
-    out.line()
-    out.line(DISCLAIMER)
+def _columns(cls: type, prefix: str = "") -> list[tuple[str, tuple[str, ...]]]:
+    """(column, attribute path) for each field; a nested single record spreads into dotted columns."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for a in attrs.fields(cls):
+        nested = a.metadata.get("record")
+        if isinstance(nested, type) and attrs.has(nested):
+            out += [(f"{prefix}{a.name}.{column}", (a.name, *path)) for column, path in _columns(nested)]
+        else:
+            out.append((f"{prefix}{a.name}", (a.name,)))
+    return out
 
 
-# ---------------------------------------------------------------------------- parser
-
-_COMMANDS: dict[str, tuple[Callable[[KnowledgeBase, argparse.Namespace, _Output], Any], str, str]] = {
-    "nutrient": (_cmd_nutrient, "what a nutrient does, with graded roles", "muscle-nutrients nutrient Mg"),
-    "symptoms-of": (_cmd_symptoms_of, "symptoms a nutrient's deficiency causes", "muscle-nutrients symptoms-of potassium"),
-    "causes-of": (_cmd_causes_of, "deficiencies and factors behind a symptom", 'muscle-nutrients causes-of "leg cramps"'),
-    "rank": (_cmd_rank, "rank possible causes of several symptoms", "muscle-nutrients rank cramps weakness tingling"),
-    "foods": (_cmd_foods, "foods richest in a nutrient", "muscle-nutrients foods magnesium --per 100g --limit 5"),
-    "in-food": (_cmd_in_food, "the nutrients in one food", 'muscle-nutrients in-food banana --per 100g'),
-    "intake": (_cmd_intake, "RDA/AI and upper limit for a person", "muscle-nutrients intake magnesium --age 35 --sex female"),
-    "lab": (_cmd_lab, "interpret a lab value", "muscle-nutrients lab magnesium 0.62 mmol/L"),
-    "advice": (_cmd_advice, "prevention and relief steps for a symptom", "muscle-nutrients advice cramps"),
-    "sources": (_cmd_sources, "the sources the data cites", "muscle-nutrients sources --id usda-sr26"),
-    "search": (_cmd_search, "find records of any kind by name", "muscle-nutrients search cobalamin"),
-    "export": (_cmd_export, "the whole knowledge base as JSON or CSV", "muscle-nutrients export --format csv --output kb-tables"),
-}
+def _value(record: object, path: tuple[str, ...]) -> object:
+    for name in path:
+        record = getattr(record, name, None)
+    return record
 
 
-def _per(text: str) -> str:
-    value = text.strip().lower().replace(" ", "")
-    if value in ("serving", "100g"):
-        return "serving" if value == "serving" else "100 g"
-    raise argparse.ArgumentTypeError("must be 'serving' or '100g'")
+def csv_tables(kb: KnowledgeBase) -> list[tuple[str, list[str], list[list[object]]]]:
+    """One table per record kind with a column per field (derived from the kinds), and the food composition."""
+    tables: list[tuple[str, list[str], list[list[object]]]] = []
+    for kind in kb._store.kinds:
+        columns = _columns(kind.record)
+        rows = [[_cell(_value(record, path)) for _, path in columns] for record in kb.records(kind.record)]
+        tables.append((kind.field, [name for name, _ in columns], rows))
+    composition: list[list[object]] = [[f.id, c.nutrient, c.per_100g.value, c.per_100g.unit.value] for f in kb.foods for c in f.composition]
+    tables.append(("food_composition", ["food", "nutrient", "per_100g", "unit"], composition))
+    return tables
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+# ---------------------------------------------------------------------------- argument parsing
+
+
+def _typed(parse: Callable[[str], Any], what: str) -> Callable[[str], Any]:
+    """An argparse type from one of the library's parsers, with its message on failure."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except (TypeError, ValueError) as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = what
+    return convert
 
 
 def _number(text: str) -> float:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    try:
+        return real(value, "the value")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _count(text: str) -> int:
+    try:
+        return whole(int(text), "the count", minimum=1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more") from None
+
+
+PER = {"type": _typed(parse_per, "per"), "default": "serving", "help": "'serving' (default) or '100g'"}
+LIMIT = {"type": _count, "default": 10, "help": "how many (default: 10)"}
+SEX = {"type": _typed(Sex.parse, "sex"), "help": "male or female (m, f)"}
+
+_Arg = tuple[tuple[str, ...], dict[str, Any]]
+
+
+@attrs.frozen
+class _Command:
+    run: Callable[[KnowledgeBase, argparse.Namespace, _Output], Json | None]
+    help: str
+    example: str
+    arguments: tuple[_Arg, ...] = ()
+    json: bool = True
+
+
+_COMMANDS: dict[str, _Command] = {
+    "nutrient": _Command(_cmd_nutrient, "what a nutrient does, with graded roles", "muscle-nutrients nutrient Mg",
+                         ((("name",), {"help": "a nutrient: name, symbol or alias"}),)),
+    "symptoms-of": _Command(_cmd_symptoms_of, "symptoms a nutrient's deficiency causes", "muscle-nutrients symptoms-of potassium",
+                            ((("nutrient",), {"help": "a nutrient"}),)),
+    "causes-of": _Command(_cmd_causes_of, "deficiencies and factors behind a symptom", 'muscle-nutrients causes-of "leg cramps"',
+                          ((("symptom",), {"help": "a symptom, in plain words or its name"}),)),
+    "rank": _Command(_cmd_rank, "rank possible causes of several symptoms", "muscle-nutrients rank cramps weakness tingling",
+                     ((("symptoms",), {"nargs": "+", "metavar": "SYMPTOM", "help": "symptoms"}),
+                      (("--min-evidence",), {"default": "limited", "type": _typed(EvidenceGrade.parse, "grade"),
+                                             "help": "ignore weaker links (default: limited)"}))),
+    "foods": _Command(_cmd_foods, "foods richest in a nutrient", "muscle-nutrients foods magnesium --per 100g --limit 5",
+                      ((("nutrient",), {"help": "a nutrient"}), (("--per",), PER), (("--limit",), LIMIT))),
+    "in-food": _Command(_cmd_in_food, "the nutrients in one food", "muscle-nutrients in-food banana --per 100g",
+                        ((("food",), {"help": "a food"}), (("--per",), PER),
+                         (("--serving",), {"help": "a serving label of the food (default: its first serving)"}))),
+    "intake": _Command(_cmd_intake, "recommended intake (RDA or AI) and upper limit for a person",
+                       "muscle-nutrients intake magnesium --age 35 --sex female",
+                       ((("nutrient",), {"help": "a nutrient"}),
+                        (("--age",), {"type": _number, "required": True, "help": "age in years (0.5 = six months)"}),
+                        (("--sex",), {**SEX, "required": True}),
+                        (("--pregnant",), {"action": "store_true"}), (("--lactating",), {"action": "store_true"}))),
+    "lab": _Command(_cmd_lab, "interpret a lab value", "muscle-nutrients lab magnesium 0.62 mmol/L",
+                    ((("name",), {"help": "a lab test or a nutrient"}), (("value",), {"type": _number, "help": "the result"}),
+                     (("unit",), {"help": "e.g. mg/dL, mmol/L, ng/mL"}), (("--sex",), SEX))),
+    "advice": _Command(_cmd_advice, "prevention and relief steps (and cautions) for a symptom", "muscle-nutrients advice cramps",
+                       ((("symptom",), {"help": "a symptom"}),)),
+    "sources": _Command(_cmd_sources, "the sources the data cites", "muscle-nutrients sources --id usda-sr26",
+                        ((("--id",), {"help": "show one source"}),)),
+    "search": _Command(_cmd_search, "find records of any kind by name", "muscle-nutrients search cobalamin",
+                       ((("text",), {"help": "what to look for"}), (("--limit",), LIMIT))),
+    "export": _Command(_cmd_export, "the whole knowledge base as JSON or CSV tables",
+                       "muscle-nutrients export --format csv --output kb-tables",
+                       ((("--format",), {"choices": ["json", "csv"], "default": "json"}),
+                        (("--output",), {"help": "file (json) or folder (csv); JSON goes to standard output without it"})),
+                       json=False),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -444,46 +428,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__} (data {DATA_VERSION})")
     parser.add_argument("--data", action="append", metavar="FILE", default=[], help="extend the packaged data with a JSON or TOML file (repeatable)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, (_, help_text, example) in _COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text.capitalize() + ".", epilog=f"example: {example}")
-        if name != "export":
+    for name, command in _COMMANDS.items():
+        p = sub.add_parser(name, help=command.help, description=command.help[0].upper() + command.help[1:] + ".",
+                           epilog=f"example: {command.example}")
+        if command.json:
             p.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
-        if name == "nutrient":
-            p.add_argument("name")
-        elif name == "symptoms-of":
-            p.add_argument("nutrient")
-        elif name in ("causes-of", "advice"):
-            p.add_argument("symptom")
-        elif name == "rank":
-            p.add_argument("symptoms", nargs="+", metavar="SYMPTOM")
-            p.add_argument("--min-evidence", default="limited", choices=[g.value for g in EvidenceGrade], help="ignore weaker links (default: limited)")
-        elif name == "foods":
-            p.add_argument("nutrient")
-            p.add_argument("--per", type=_per, default="serving", help="'serving' (default) or '100g'")
-            p.add_argument("--limit", type=_positive_int, default=10)
-        elif name == "in-food":
-            p.add_argument("food")
-            p.add_argument("--per", type=_per, default="serving", help="'serving' (default) or '100g'")
-            p.add_argument("--serving", help="a serving label of the food (default: its first serving)")
-        elif name == "intake":
-            p.add_argument("nutrient")
-            p.add_argument("--age", type=_number, required=True, help="age in years (0.5 = six months)")
-            p.add_argument("--sex", required=True, choices=["male", "female"])
-            p.add_argument("--pregnant", action="store_true")
-            p.add_argument("--lactating", action="store_true")
-        elif name == "lab":
-            p.add_argument("name", help="a lab test or a nutrient")
-            p.add_argument("value", type=_number)
-            p.add_argument("unit", help="e.g. mg/dL, mmol/L, ng/mL")
-            p.add_argument("--sex", choices=["male", "female"])
-        elif name == "sources":
-            p.add_argument("--id", help="show one source")
-        elif name == "search":
-            p.add_argument("text")
-            p.add_argument("--limit", type=_positive_int, default=10)
-        elif name == "export":
-            p.add_argument("--format", choices=["json", "csv"], default="json")
-            p.add_argument("--output", help="file (json) or folder (csv); JSON goes to stdout without it")
+        for flags, options in command.arguments:
+            p.add_argument(*flags, **options)
         p.set_defaults(_parser=p)
     return parser
 
@@ -503,10 +454,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     out = _Output(sys.stdout)
-    handler = _COMMANDS[args.command][0]
+    command = _COMMANDS[args.command]
     try:
         kb = load(*args.data)
-        result = handler(kb, args, out)
+        result = command.run(kb, args, out)
     except UnknownNameError as err:
         args._parser.print_usage(sys.stderr)
         print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
@@ -516,7 +467,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except BrokenPipeError:
         raise
-    except (ValueError, LookupError, OSError) as err:
+    except (ValueError, TypeError, LookupError, OSError) as err:
         args._parser.print_usage(sys.stderr)
         print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
         return 2

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["EvidenceGrade"]
 
 
-class EvidenceGrade(Enum):
+class EvidenceGrade(StrEnum):
     """The strength of the evidence behind a fact; a stronger grade compares greater.
 
     The scale follows the spirit of GRADE (certainty that the true effect is close to
@@ -23,6 +23,8 @@ class EvidenceGrade(Enum):
       for it was found.
     * ``CONTRADICTED`` -- good evidence shows it is not so (for example a systematic
       review finding no effect).
+
+    A grade is a string enumeration: it prints and serialises as its value (``"probable"``).
     """
 
     CONTRADICTED = "contradicted"
@@ -41,7 +43,7 @@ class EvidenceGrade(Enum):
         """True when the grade supports the fact (``LIMITED`` or stronger)."""
         return _RANK[self._value_] >= _RANK["limited"]
 
-    # Explicit comparisons (not functools.total_ordering): grades are compared in hot loops.
+    # Grades order by strength, not alphabetically as strings would.
     def __lt__(self, other: object) -> bool:
         if other.__class__ is not EvidenceGrade:
             return NotImplemented
@@ -64,16 +66,25 @@ class EvidenceGrade(Enum):
 
     @classmethod
     def parse(cls, text: str | EvidenceGrade) -> EvidenceGrade:
-        """Return the grade named by ``text`` (case-insensitive), or raise ``ValueError``."""
+        """Return the grade named by ``text`` (case-insensitive).
+
+        Raises:
+            ValueError: no grade has that name; the message lists the grades.
+            TypeError: ``text`` is not a string.
+        """
         if isinstance(text, EvidenceGrade):
             return text
-        try:
-            return cls(str(text).strip().lower())
-        except ValueError:
+        if not isinstance(text, str):
+            raise TypeError(f"an evidence grade must be a string such as 'probable', not {type(text).__name__}")
+        found = _BY_NAME.get(text.strip().lower())
+        if found is None:
             allowed = ", ".join(g.value for g in cls)
-            raise ValueError(f"unknown evidence grade {text!r}; allowed: {allowed}") from None
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            raise ValueError(f"unknown evidence grade {shown!r}; allowed: {allowed}")
+        return found
 
 
 _RANK: dict[str, int] = {grade.value: index for index, grade in enumerate(EvidenceGrade)}
+_BY_NAME: dict[str, EvidenceGrade] = {grade.value: grade for grade in EvidenceGrade}
 #: Grades by rank, for code that works with ranks.
 BY_RANK: tuple[EvidenceGrade, ...] = tuple(EvidenceGrade)

@@ -1,78 +1,118 @@
-"""Reading data files and building knowledge bases; the packaged one is loaded once."""
+"""Reading data files and building knowledge bases; the packaged one is loaded once, lazily.
+
+The packaged knowledge base is returned at once: each of its tables is read from its data
+file the first time a query needs it, through the fast trusted builder. User files are read
+whole and validated strictly before anything is built, so a bad file changes nothing.
+"""
 
 from __future__ import annotations
 
-import json
-import threading
+import os
+import stat
 from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from . import _lazy
+from ._fastbuild import builder
+from ._kinds import Kind
 from ._version import DATA_VERSION
+from .document import KINDS, RECORD_FIELDS, Document
 from .errors import DataError
 from .knowledge_base import KnowledgeBase
-from .trusted import structure_trusted
-from .document import RECORD_FIELDS, Document
 
 __all__ = ["MAX_FILE_BYTES", "PACKAGED_FILES", "json_schema", "load", "read_document"]
 
 #: The packaged data files, in load order (``data/`` inside the package).
-PACKAGED_FILES: tuple[str, ...] = (
-    "sources.json",
-    "nutrients.json",
-    "symptoms.json",
-    "foods.json",
-    "factors.json",
-    "lab_tests.json",
-    "advice.json",
-    "red_flags.json",
-    "intakes.json",
-    "relations.json",
-)
+PACKAGED_FILES: tuple[str, ...] = tuple(kind.file for kind in KINDS)
 
-#: Largest data file accepted, in bytes; larger files are refused before parsing.
+#: Largest data file accepted, in bytes; larger files are refused before they are read.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-_lock = threading.Lock()
+#: Deepest nesting of arrays and objects accepted in a data file.
+MAX_NESTING = 64
+
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 _packaged: KnowledgeBase | None = None
 
 
-def _parse(raw: bytes, origin: str) -> Any:
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError([f"{origin}: file is {len(raw)} bytes, over the {MAX_FILE_BYTES}-byte limit"])
-    if not raw.strip():
-        raise DataError([f"{origin}: file is empty"])
+def _packaged_bytes(name: str) -> bytes:
+    # The module's own loader reads files beside it, from a folder or a zip, without
+    # importing importlib.resources (and the tempfile, shutil and zipfile it brings).
+    loader = __spec__.loader if __spec__ is not None else None
+    get_data = getattr(loader, "get_data", None)
+    path = os.path.join(_DATA, name)
+    if get_data is not None:
+        data: bytes = get_data(path)
+        return data
+    with open(path, "rb") as f:  # pragma: no cover - loaders without get_data
+        return f.read()
+
+
+def _read_packaged_kind(kind: Kind[Any]) -> tuple[Any, ...]:
+    import json
+
+    origin = f"muscle_nutrients/data/{kind.file}"
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError([f"{origin}: not UTF-8 text (byte {exc.start}: {exc.reason})"]) from None
-    try:
-        if origin.endswith(".toml"):
-            import tomllib
-
-            return tomllib.loads(text)
-        return json.loads(text)
-    except RecursionError:
-        raise DataError([f"{origin}: nesting is too deep"]) from None
-    except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
-        raise DataError([f"{origin}: not valid {'TOML' if origin.endswith('.toml') else 'JSON'}: {exc}"]) from None
+        data = json.loads(_packaged_bytes(kind.file))
+        records = tuple(builder(kind.record)(item) for item in data.get(kind.field, ()))
+    except (OSError, KeyError, TypeError, ValueError) as exc:  # only if the package itself is damaged
+        raise DataError([f"{origin}: cannot be read as packaged data ({exc}); reinstall the package"]) from None
+    if data.get("data_version") != DATA_VERSION:
+        raise DataError([f"{origin}: data_version {data.get('data_version')!r} is not {DATA_VERSION!r}; reinstall the package"])
+    return records
 
 
-def read_document(path: str | Path) -> Document:
-    """Read and structure one JSON or TOML data file.
+def packaged() -> KnowledgeBase:
+    """The knowledge base shipped in the package: made on first use, under a lock, then cached.
 
-    Raises:
-        DataError: the file cannot be read, parsed or structured; names the file and path.
+    Its tables are read when first needed, so loading costs almost nothing until a query runs.
     """
-    from .serialization import structure_document  # cattrs is only needed for untrusted files
+    global _packaged
+    kb = _packaged
+    if kb is None:
+        with _lazy.lock():
+            kb = _packaged
+            if kb is None:
+                kb = _packaged = KnowledgeBase._lazy(_read_packaged_kind, DATA_VERSION)
+    return kb
 
-    origin = str(path)
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A user file's bytes: only a regular file, only up to the size limit, never blocking."""
+    origin = os.fspath(path)
+    if not origin:
+        raise DataError(["(empty path): no file name given"])
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(origin)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise DataError([f"{origin}: cannot read: {what}"])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError([f"{origin}: file is {info.st_size} bytes, over the {MAX_FILE_BYTES}-byte limit"])
+        with open(origin, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     except OSError as exc:
         raise DataError([f"{origin}: cannot read: {exc.strerror or exc}"]) from None
-    return structure_document(_parse(raw, origin), origin=origin)
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([f"{origin}: file is over the {MAX_FILE_BYTES}-byte limit"])
+    return raw
+
+
+def read_document(path: str | os.PathLike[str], *, document: type[Document] = Document) -> Document:
+    """Read and structure one JSON or TOML data file (``.toml`` in any case is TOML).
+
+    ``document`` is the document class to read into: a subclass of ``Document`` that
+    declares more record kinds reads those too.
+
+    Raises:
+        DataError: the file cannot be read, parsed or structured; names the file and every
+            problem's JSON path.
+    """
+    from .serialization import parse_text, structure_document  # cattrs only for user files
+
+    origin = os.fspath(path)
+    raw = _read_bytes(path)
+    return structure_document(parse_text(raw, origin), origin=origin, document=document)
 
 
 def merge_documents(documents: Iterable[Document]) -> Document:
@@ -83,72 +123,42 @@ def merge_documents(documents: Iterable[Document]) -> Document:
     return Document(data_version=versions[0] if versions else None, **fields)
 
 
-def _read_packaged() -> KnowledgeBase:
-    folder = resources.files("muscle_nutrients") / "data"
-    documents: list[Document] = []
-    problems: list[str] = []
-    for name in PACKAGED_FILES:
-        origin = f"muscle_nutrients/data/{name}"
-        try:
-            document = structure_trusted(_parse((folder / name).read_bytes(), origin))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        except (KeyError, TypeError, ValueError) as exc:  # only if the package itself is damaged
-            problems.append(f"{origin}: cannot be read as packaged data ({exc}); reinstall the package")
-            continue
-        if document.data_version != DATA_VERSION:
-            problems.append(f"{origin}: data_version {document.data_version!r} is not {DATA_VERSION!r}")
-        documents.append(document)
-    if problems:
-        raise DataError(problems)
-    return KnowledgeBase.from_document(merge_documents(documents))
-
-
-def packaged() -> KnowledgeBase:
-    """The knowledge base shipped in the package: loaded on first use, under a lock, then cached."""
-    global _packaged
-    kb = _packaged
-    if kb is None:
-        with _lock:
-            kb = _packaged
-            if kb is None:
-                kb = _packaged = _read_packaged()
-    return kb
-
-
-def load(*paths: str | Path, override: bool = False) -> KnowledgeBase:
+def load(*paths: str | os.PathLike[str], override: bool = False, document: type[Document] = Document) -> KnowledgeBase:
     """The packaged knowledge base, or a new one extended with the records in ``paths``.
 
     With no arguments this returns the same cached object every time (thread-safe). With
     paths, the files (JSON or TOML, in the documented format) are read, every problem in
     any of them is collected, and a new knowledge base combining them with the packaged
     data is built; the packaged one is never changed. A record whose id is already taken
-    is an error unless ``override`` is true (see [KnowledgeBase.extend][muscle_nutrients.knowledge_base.KnowledgeBase.extend]).
+    is an error unless ``override`` is true (see
+    [KnowledgeBase.extend][muscle_nutrients.knowledge_base.KnowledgeBase.extend]).
+    ``document`` reads the files into a subclass of ``Document`` that declares more kinds.
 
     Raises:
-        DataError: any file is unreadable or invalid, or its records clash with the
-            packaged ones; lists every problem with its file and JSON path.
+        DataError: any file is unreadable or invalid, its ``data_version`` differs from the
+            packaged data's, or its records clash with the packaged ones; lists every
+            problem with its file and JSON path.
     """
     base = packaged()
     if not paths:
         return base
-    documents = []
-    origins: dict[int, str] = {}
+    located: list[tuple[Document, str | None]] = []
     problems: list[str] = []
     for path in paths:
         try:
-            document = read_document(path)
+            found = read_document(path, document=document)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        documents.append(document)
-        for field in RECORD_FIELDS:
-            for index, record in enumerate(getattr(document, field)):
-                origins[id(record)] = f"{path}: $.{field}[{index}]"
+        if found.data_version is not None and found.data_version != base.data_version:
+            problems.append(
+                f"{os.fspath(path)}: $.data_version: the file is for data version {found.data_version!r}, "
+                f"but the packaged data is {base.data_version!r}; leave data_version out, or update the file"
+            )
+        located.append((found, os.fspath(path)))
     if problems:
         raise DataError(problems)
-    return base.extend(*documents, override=override, origins=origins)
+    return base._extended(located, override)
 
 
 def json_schema() -> dict[str, Any]:
@@ -157,6 +167,7 @@ def json_schema() -> dict[str, Any]:
     It checks the shape of one file; the rules that span records (unique names, resolvable
     references, units that fit a nutrient) are checked when a knowledge base is built.
     """
-    text = (resources.files("muscle_nutrients") / "data" / "schema.json").read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    import json
+
+    schema: dict[str, Any] = json.loads(_packaged_bytes("schema.json"))
     return schema

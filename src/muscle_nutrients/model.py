@@ -4,22 +4,51 @@ Every record that states a fact carries its evidence grade and the ids of its so
 so a caller can always tell established physiology from a weak or contradicted claim.
 References between records are ids (strings); the
 [KnowledgeBase][muscle_nutrients.knowledge_base.KnowledgeBase] checks that each one
-resolves when it is built.
+resolves when it is built. What each field accepts is declared once, in its metadata
+(see ``muscle_nutrients._fields``); making a record with bad fields raises one
+[RecordError][muscle_nutrients.errors.RecordError] listing them all.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from enum import Enum
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from enum import StrEnum
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
+from . import _args
+from ._fields import (
+    ALIASES,
+    ID,
+    MAX_NAME,
+    NAME,
+    OPTIONAL_SOURCES,
+    OPTIONAL_TEXT,
+    SOURCES,
+    STRINGS,
+    TEXT,
+    Record,
+    claims,
+    code,
+    instance,
+    number,
+    is_id,
+    records,
+    refers_to,
+    text,
+)
+from .errors import FieldError
 from .evidence import EvidenceGrade
-from .units import Amount, Unit
+from .units import Amount, Dimension, Unit
+
+if TYPE_CHECKING:
+    from .knowledge_base import KnowledgeBase
 
 __all__ = [
+    "CLAIM_IDS",
+    "GRAMMAR",
     "Advice",
     "AdviceKind",
     "Cutoff",
@@ -34,6 +63,7 @@ __all__ = [
     "LifeStage",
     "Nutrient",
     "NutrientContent",
+    "NutrientKind",
     "Predicate",
     "RedFlag",
     "Ref",
@@ -48,97 +78,26 @@ __all__ = [
     "Symptom",
     "UpperLimit",
     "UpperLimitScope",
-    "CLAIM_IDS",
+    "describe_intake",
+    "intake_key",
+    "overlapping_life_stages",
 ]
 
 #: The seed-claim ids S01..S44 a relation or statement may cover.
 CLAIM_IDS: tuple[str, ...] = tuple(f"S{n:02d}" for n in range(1, 45))
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HPO = re.compile(r"^HP:\d{7}$")
-_LOINC = re.compile(r"^\d{1,7}-\d$")
-_CHEBI = re.compile(r"^CHEBI:\d+$")
-_NDB = re.compile(r"^\d{5}$")
-_PMID = re.compile(r"^\d{1,9}$")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-_Validator = Callable[[Any, Any, Any], None]
-
-
-def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
-def _optional_text(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None:
-        _text(instance, attribute, value)  # type: ignore[arg-type]
-
-
-def _pattern(regex: re.Pattern[str], what: str, optional: bool = False) -> _Validator:
-    def check(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str) or not regex.fullmatch(value):
-            raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
-
-    return check
-
-
-def _strings(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
-    if not isinstance(value, tuple):
-        raise TypeError(f"{attribute.name} must be a tuple, not {type(value).__name__}")
-    for index, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"{attribute.name}[{index}] must be a non-empty string, got {item!r}")
-    if len(set(value)) != len(value):
-        raise ValueError(f"{attribute.name} has repeated entries")
-
-
-def _tuple_of(cls: type) -> _Validator:
-    def check(instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: tuple[object, ...]) -> None:
-        if not isinstance(value, tuple):
-            raise TypeError(f"{attribute.name} must be a tuple, not {type(value).__name__}")
-        for index, item in enumerate(value):
-            if not isinstance(item, cls):
-                raise TypeError(f"{attribute.name}[{index}] must be a {cls.__name__}")
-
-    return check
-
-
-def _claims(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
-    _strings(instance, attribute, value)
-    for claim in value:
-        if claim not in CLAIM_IDS:
-            raise ValueError(f"{attribute.name}: {claim!r} is not a seed-claim id S01..S44")
-
-
-def _sources(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
-    _strings(instance, attribute, value)
-    if not value:
-        raise ValueError(f"{attribute.name} must name at least one source")
-
-
-def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0 or value == float("inf"):
-        raise ValueError(f"{attribute.name} must be a finite, non-negative number, got {value!r}")
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _non_negative(instance, attribute, value)
-    if value is not None and value <= 0:
-        raise ValueError(f"{attribute.name} must be greater than 0, got {value!r}")
+_CLAIMS = claims(CLAIM_IDS)
+_GRADE = instance(EvidenceGrade, "an EvidenceGrade")
+_FLAG = instance(bool, "True or False")
+_AMOUNT = instance(Amount, "an Amount")
+_MOLAR_MASS = number(minimum=0, exclusive_minimum=True, maximum=1e6, optional=True)
+_VALENCE = number(minimum=1, maximum=8, integer=True, optional=True)
 
 
 # --------------------------------------------------------------------------- enums
 
 
-class SourceKind(Enum):
+class SourceKind(StrEnum):
     """What kind of document a source is, which bears on how much weight it carries."""
 
     REFERENCE_VALUES = "reference values"
@@ -163,7 +122,7 @@ class SourceKind(Enum):
     """A consumer health article; never enough on its own to support a fact."""
 
 
-class Sex(Enum):
+class Sex(StrEnum):
     """Sex as used by the DRI life-stage groups."""
 
     MALE = "male"
@@ -173,21 +132,30 @@ class Sex(Enum):
 
     @classmethod
     def parse(cls, text: str | Sex) -> Sex:
-        """Return the sex named by ``text`` (``"male"``, ``"m"``, ``"female"``, ``"f"``)."""
+        """Return the sex named by ``text``: ``"male"``, ``"m"``, ``"female"``, ``"f"`` (any case).
+
+        Raises:
+            ValueError: another spelling.
+            TypeError: ``text`` is not a string.
+        """
         if isinstance(text, Sex):
             return text
         found = _SEX_SPELLINGS.get(text) if isinstance(text, str) else None
-        if found is None:
-            found = _SEX_SPELLINGS.get(str(text).strip().lower())
-        if found is None:
-            raise ValueError(f"unknown sex {text!r}; allowed: 'male' or 'female'")
-        return found
+        return found if found is not None else _args.choice(text, "sex", _SEX_CHOICES)
 
 
 _SEX_SPELLINGS = {"male": Sex.MALE, "m": Sex.MALE, "female": Sex.FEMALE, "f": Sex.FEMALE}
+_SEX_CHOICES = {"male": Sex.MALE, "m": Sex.MALE, "female": Sex.FEMALE, "f": Sex.FEMALE}
 
 
-class IntakeKind(Enum):
+class NutrientKind(StrEnum):
+    """Whether a nutrient is a mineral or a vitamin."""
+
+    MINERAL = "mineral"
+    VITAMIN = "vitamin"
+
+
+class IntakeKind(StrEnum):
     """Which DRI a recommended intake is."""
 
     RDA = "RDA"
@@ -196,7 +164,7 @@ class IntakeKind(Enum):
     """Adequate Intake: set where evidence was too thin for an RDA; assumed adequate."""
 
 
-class UpperLimitScope(Enum):
+class UpperLimitScope(StrEnum):
     """Which intake a Tolerable Upper Intake Level (UL) applies to."""
 
     TOTAL_INTAKE = "total intake"
@@ -205,7 +173,7 @@ class UpperLimitScope(Enum):
     """Supplemental and pharmacological forms only; food does not count (magnesium)."""
 
 
-class HpoMatch(Enum):
+class HpoMatch(StrEnum):
     """How closely a symptom matches the HPO term it cites."""
 
     EXACT = "exact"
@@ -214,7 +182,7 @@ class HpoMatch(Enum):
     """The term is broader (e.g. night-time calf cramps cite 'Muscle spasm')."""
 
 
-class FactorKind(Enum):
+class FactorKind(StrEnum):
     """The kind of a non-nutritional factor."""
 
     MEDICATION = "medication"
@@ -223,7 +191,7 @@ class FactorKind(Enum):
     STATE = "physiological state"
 
 
-class AdviceKind(Enum):
+class AdviceKind(StrEnum):
     """Whether a step is meant to prevent, to relieve, or to keep one safe."""
 
     PREVENTION = "prevention"
@@ -231,8 +199,8 @@ class AdviceKind(Enum):
     CAUTION = "caution"
 
 
-class FoodGroup(Enum):
-    """USDA SR food groups used by the shipped foods (code → name in SR's FD_GROUP)."""
+class FoodGroup(StrEnum):
+    """USDA SR food groups (the names in SR's FD_GROUP)."""
 
     DAIRY_AND_EGG = "Dairy and Egg Products"
     SPICES_AND_HERBS = "Spices and Herbs"
@@ -261,7 +229,7 @@ class FoodGroup(Enum):
     RESTAURANT_FOODS = "Restaurant Foods"
 
 
-class RefKind(Enum):
+class RefKind(StrEnum):
     """What a relation's end points at. ``DEFICIENCY`` and ``EXCESS`` refer to a nutrient's
     deficiency state and excess intake; the others to records of that kind."""
 
@@ -275,7 +243,7 @@ class RefKind(Enum):
     LAB_TEST = "lab"
 
 
-class Predicate(Enum):
+class Predicate(StrEnum):
     """What a relation asserts of its subject and object."""
 
     CAUSES = "causes"
@@ -294,7 +262,28 @@ class Predicate(Enum):
     """A deficiency is measured by a lab test."""
 
 
-_REF_KINDS = frozenset(k.value for k in RefKind)
+def _kinds(*kinds: RefKind) -> frozenset[RefKind]:
+    return frozenset(kinds)
+
+
+_CAUSE_ENDS = _kinds(RefKind.DEFICIENCY, RefKind.EXCESS, RefKind.FACTOR)
+_EFFECT_ENDS = _kinds(RefKind.SYMPTOM, RefKind.DEFICIENCY, RefKind.FACTOR)
+_TREATED = _kinds(RefKind.SYMPTOM, RefKind.DEFICIENCY, RefKind.EXCESS)
+
+#: The relation grammar: which kinds of record each predicate may join (subjects, objects).
+GRAMMAR: Mapping[Predicate, tuple[frozenset[RefKind], frozenset[RefKind]]] = MappingProxyType(
+    {
+        Predicate.CAUSES: (_CAUSE_ENDS, _EFFECT_ENDS),
+        Predicate.RAISES_RISK_OF: (_CAUSE_ENDS, _EFFECT_ENDS),
+        Predicate.SUPPLIES: (_kinds(RefKind.FOOD, RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
+        Predicate.DEPLETES: (_kinds(RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
+        Predicate.PREVENTS: (_kinds(RefKind.ADVICE), _TREATED),
+        Predicate.RELIEVES: (_kinds(RefKind.ADVICE), _TREATED),
+        Predicate.ASSESSED_BY: (_kinds(RefKind.DEFICIENCY), _kinds(RefKind.LAB_TEST)),
+    }
+)
+
+_REF_KINDS: Mapping[str, RefKind] = MappingProxyType({k.value: k for k in RefKind})
 
 
 class Ref(str):
@@ -308,7 +297,7 @@ class Ref(str):
     @property
     def kind(self) -> RefKind:
         """The kind of record pointed at."""
-        return RefKind(self.partition(":")[0])
+        return _REF_KINDS[self.partition(":")[0]]
 
     @property
     def id(self) -> str:
@@ -324,9 +313,9 @@ class Ref(str):
         if not isinstance(text, str):
             raise TypeError(f"a reference must be a string 'kind:id', not {type(text).__name__}")
         kind, sep, record_id = text.partition(":")
-        if not sep or kind not in _REF_KINDS or not _ID.fullmatch(record_id):
+        if not sep or kind not in _REF_KINDS or len(text) > MAX_NAME or not is_id(record_id):
             kinds = ", ".join(k.value for k in RefKind)
-            raise ValueError(f"bad reference {text!r}: expected 'kind:id' with kind one of {kinds}")
+            raise ValueError(f"bad reference {_args.shown(text)}: expected 'kind:id' with kind one of {kinds}")
         return super().__new__(cls, text)
 
     @classmethod
@@ -339,240 +328,283 @@ def _to_ref(value: str) -> Ref:
     return Ref.parse(value)
 
 
-def _ref(instance: object, attribute: attrs.Attribute[Ref], value: Ref) -> None:
-    if not isinstance(value, Ref):  # a Ref checks its text when it is made
-        raise TypeError(f"{attribute.name} must be a Ref")
+def _nutrient_kind(value: str | NutrientKind) -> NutrientKind:
+    # this field was plain text before NutrientKind existed: text keeps working
+    return NutrientKind(value) if type(value) is str and value in NutrientKind._value2member_map_ else value  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------- records
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Source(Record):
     """A document that facts were read from."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    id: str = attrs.field(metadata=ID)
     """Stable id that facts cite, e.g. ``"nasem-2019-elements-rda"``."""
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(metadata=TEXT)
     """Title of the document."""
-    publisher: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(metadata=TEXT)
     """Publisher, journal or organisation."""
-    kind: SourceKind
+    kind: SourceKind = attrs.field(metadata=instance(SourceKind, "a SourceKind"))
     """What kind of document it is."""
-    year: int | None = attrs.field(default=None)
+    year: int | None = attrs.field(default=None, metadata=number(minimum=1800, maximum=2100, integer=True, optional=True))
     """Year of publication (or of the version read), when known."""
-    url: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Where it was read. When only a copy was available, the copy's address."""
-    copy_of: str | None = attrs.field(default=None, validator=_optional_text)
+    copy_of: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """When ``url`` is a reproduction, what the original is (title, publisher, address)."""
-    pmid: str | None = attrs.field(default=None, validator=_pattern(_PMID, "a PubMed id of digits", True))
+    pmid: str | None = attrs.field(default=None, metadata=code(r"^[1-9][0-9]{0,8}$", "a PubMed id of digits", optional=True))
     """PubMed id, if the document has one."""
-    doi: str | None = attrs.field(default=None, validator=_pattern(_DOI, "a DOI '10.xxxx/...'", True))
+    doi: str | None = attrs.field(default=None, metadata=code(r"^10\.[0-9]{4,9}/\S+$", "a DOI '10.xxxx/...'", optional=True))
     """DOI, if the document has one."""
-    accessed: str | None = attrs.field(default=None, validator=_pattern(_DATE, "a date YYYY-MM-DD", True))
+    accessed: str | None = attrs.field(default=None, metadata=code(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date YYYY-MM-DD", optional=True))
     """Date the copy was read (ISO 8601)."""
-    used_for: str | None = attrs.field(default=None, validator=_optional_text)
+    used_for: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What the knowledge base took from it."""
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Statement(Record):
     """A fact about one record, in the project's own words, graded and sourced."""
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(metadata=TEXT)
     """The fact."""
-    evidence: EvidenceGrade
+    evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """How well the literature supports it."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Ids of the sources it was read from."""
-    claims: tuple[str, ...] = attrs.field(default=(), validator=_claims)
+    claims: tuple[str, ...] = attrs.field(default=(), metadata=_CLAIMS)
     """Seed claims (S01..S44) this statement covers."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Caveats, disagreements between sources."""
 
 
-@attrs.frozen(kw_only=True)
-class Nutrient:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Nutrient(Record):
     """A nutrient in scope, with its roles, deficiency state and conversion constants."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "kind", "unit", "deficiency")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"magnesium"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Display name."""
-    kind: str = attrs.field(validator=attrs.validators.in_(("mineral", "vitamin")))
-    """``"mineral"`` or ``"vitamin"``."""
-    unit: Unit
+    kind: NutrientKind = attrs.field(converter=_nutrient_kind, metadata=instance(NutrientKind, "a NutrientKind"))
+    """Mineral or vitamin (``"mineral"`` and ``"vitamin"`` are accepted too)."""
+    unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
     """Unit of intakes and food amounts (mg or µg)."""
-    deficiency: str = attrs.field(validator=_text)
+    deficiency: str = attrs.field(metadata=TEXT)
     """Name of the deficiency state, e.g. ``"hypomagnesemia"``."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names: chemical names, symbols, common spellings."""
-    symbol: str | None = attrs.field(default=None, validator=_optional_text)
+    symbol: str | None = attrs.field(default=None, metadata=text(optional=True, limit=MAX_NAME, names=True))
     """Chemical symbol for an element (``"Mg"``)."""
-    chebi: str | None = attrs.field(default=None, validator=_pattern(_CHEBI, "a ChEBI id 'CHEBI:n'", True))
+    chebi: str | None = attrs.field(
+        default=None, metadata=code(r"^CHEBI:[0-9]{1,9}$", "a ChEBI id 'CHEBI:n'", optional=True, needs="chebi_sources")
+    )
     """ChEBI cross-reference (for minerals the element's atom; for vitamins the vitamin class)."""
-    chebi_label: str | None = attrs.field(default=None, validator=_optional_text)
+    chebi_label: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """ChEBI's name for that entity, e.g. ``"magnesium atom"``."""
-    chebi_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    chebi_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
     """Where the ChEBI id and name were read."""
-    molar_mass: float | None = attrs.field(default=None, validator=_positive)
+    molar_mass: float | None = attrs.field(default=None, metadata=_MOLAR_MASS)
     """g/mol, for mass ↔ molar concentration conversions."""
-    valence: int | None = attrs.field(default=None)
+    valence: int | None = attrs.field(default=None, metadata=_VALENCE)
     """Charge of the ion, for mmol/L ↔ mEq/L conversions."""
-    iu_per_microgram: float | None = attrs.field(default=None, validator=_positive)
+    iu_per_microgram: float | None = attrs.field(default=None, metadata=number(minimum=0, exclusive_minimum=True, maximum=1e9, optional=True))
     """International units per µg (vitamin D: 40)."""
-    constants_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    constants_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
     """Sources of the molar mass, valence and IU factor."""
-    daily_value: Amount | None = None
+    daily_value: Amount | None = attrs.field(default=None, metadata=instance(Amount, "an Amount", optional=True, fits=True, needs="daily_value_sources"))
     """FDA Daily Value for adults and children 4 years and older (2016 rule)."""
-    daily_value_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    daily_value_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
     """Sources of the Daily Value."""
-    summary: str | None = attrs.field(default=None, validator=_optional_text)
+    summary: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """One or two sentences on what it does for muscles and nerves."""
-    roles: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
+    roles: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Roles in muscle and nerve function, each graded and sourced."""
-    excess: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
+    excess: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Effects of too much, each graded and sourced."""
-    supplement_forms: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    supplement_forms: tuple[str, ...] = attrs.field(default=(), metadata=STRINGS)
     """Supplement and treatment forms named by the sources (e.g. magnesium oxide, citrate)."""
-    supplement_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    supplement_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
     """Where the supplement forms were read."""
 
+    def _invariants(self) -> Iterator[FieldError]:
+        if isinstance(self.unit, Unit) and self.unit.dimension is not Dimension.MASS:
+            yield FieldError("unit", f"must be a unit of mass (g, mg or µg), got {self.unit.value}")
 
-@attrs.frozen(kw_only=True)
-class Symptom:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Symptom(Record):
     """A symptom or sign, cross-referenced to the Human Phenotype Ontology."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "hpo_id", "hpo_label")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"muscle-cramp"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Display name."""
-    hpo_id: str = attrs.field(validator=_pattern(_HPO, "an HPO id 'HP:nnnnnnn'"))
+    hpo_id: str = attrs.field(metadata=code(r"^HP:[0-9]{7}$", "an HPO id 'HP:nnnnnnn'"))
     """Human Phenotype Ontology term id."""
-    hpo_label: str = attrs.field(validator=_text)
+    hpo_label: str = attrs.field(metadata=TEXT)
     """The HPO term's label in the release cited (labels drift between releases)."""
-    hpo_sources: tuple[str, ...] = attrs.field(validator=_sources)
+    hpo_sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Where the HPO id and label were read (the ontology release)."""
-    hpo_match: HpoMatch = HpoMatch.EXACT
+    hpo_match: HpoMatch = attrs.field(default=HpoMatch.EXACT, metadata=instance(HpoMatch, "an HpoMatch"))
     """Whether the HPO term is an exact or a broader match."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Lay and clinical synonyms ("charley horse", "pins and needles")."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What it is, in plain words."""
-    facts: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
+    facts: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Graded facts about the symptom itself (what it is, how common)."""
 
 
-@attrs.frozen(kw_only=True)
-class Serving:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Serving(Record):
     """A household serving of a food and its weight."""
 
-    label: str = attrs.field(validator=_text)
+    label: str = attrs.field(metadata=text(limit=MAX_NAME))
     """Household measure, e.g. ``"1 medium (7 in to 7-7/8 in long)"``."""
-    grams: float = attrs.field(validator=_positive)
+    grams: float = attrs.field(metadata=number(minimum=0, exclusive_minimum=True, maximum=1e6))
     """Its weight in grams."""
 
 
-@attrs.frozen(kw_only=True)
-class NutrientContent:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class NutrientContent(Record):
     """How much of one nutrient 100 g of a food holds."""
 
-    nutrient: str = attrs.field(validator=_pattern(_ID, "a nutrient id"))
+    nutrient: str = attrs.field(metadata=refers_to("nutrient"))
     """Nutrient id."""
-    per_100g: Amount
+    per_100g: Amount = attrs.field(metadata=instance(Amount, "an Amount", fits=True))
     """Amount per 100 g edible portion, in the nutrient's unit."""
 
+    def _invariants(self) -> Iterator[FieldError]:
+        amount = self.per_100g
+        if isinstance(amount, Amount) and amount.unit.dimension is Dimension.MASS and amount.to(Unit.G).value > 100:
+            yield FieldError("per_100g", f"{amount} is more than the 100 g it is part of")
 
-@attrs.frozen(kw_only=True)
-class Food:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Food(Record):
     """A food with its USDA identifiers, servings and composition per 100 g."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "ndb_number", "food_group")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"banana-raw"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Display name."""
-    ndb_number: str = attrs.field(validator=_pattern(_NDB, "a five-digit USDA SR NDB number"))
+    ndb_number: str = attrs.field(metadata=code(r"^[0-9]{5}$", "a five-digit USDA SR NDB number"))
     """USDA Standard Reference NDB number (kept as text: leading zeros matter)."""
-    usda_description: str = attrs.field(validator=_text)
+    usda_description: str = attrs.field(metadata=TEXT)
     """The food's long description in the USDA release."""
-    food_group: FoodGroup
+    food_group: FoodGroup = attrs.field(metadata=instance(FoodGroup, "a FoodGroup"))
     """USDA food group."""
-    servings: tuple[Serving, ...] = attrs.field(validator=_tuple_of(Serving))
+    servings: tuple[Serving, ...] = attrs.field(metadata=records(Serving, min_items=1))
     """Household servings; the first is the default serving."""
-    composition: tuple[NutrientContent, ...] = attrs.field(validator=_tuple_of(NutrientContent))
+    composition: tuple[NutrientContent, ...] = attrs.field(metadata=records(NutrientContent))
     """Amounts per 100 g of each in-scope nutrient the release reports."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Source ids (the USDA release)."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
-    fdc_id: int | None = None
+    fdc_id: int | None = attrs.field(default=None, metadata=number(minimum=1, maximum=10**9, integer=True, optional=True))
     """FoodData Central id, only where verified."""
 
-    @servings.validator
-    def _check_servings(self, attribute: attrs.Attribute[tuple[Serving, ...]], value: tuple[Serving, ...]) -> None:
-        if not value:
-            raise ValueError("servings must list at least one serving")
-        labels = [s.label for s in value]
-        if len(set(labels)) != len(labels):
-            raise ValueError("servings has two servings with the same label")
-
-    @composition.validator
-    def _check_composition(
-        self, attribute: attrs.Attribute[tuple[NutrientContent, ...]], value: tuple[NutrientContent, ...]
-    ) -> None:
-        ids = [c.nutrient for c in value]
-        if len(set(ids)) != len(ids):
-            raise ValueError("composition lists a nutrient twice")
+    def _invariants(self) -> Iterator[FieldError]:
+        labels = [s.label.casefold() for s in self.servings if isinstance(s, Serving)]
+        for index, label in enumerate(labels):
+            if label in labels[:index]:
+                yield FieldError("servings", "repeats the label of an earlier serving (case does not count)", index)
+        ids = [c.nutrient for c in self.composition if isinstance(c, NutrientContent)]
+        for index, nutrient in enumerate(ids):
+            if nutrient in ids[:index]:
+                yield FieldError("composition", f"lists {nutrient!r} twice", index)
 
     @property
     def default_serving(self) -> Serving:
         """The serving used when none is named (the first listed)."""
         return self.servings[0]
 
-    def per_100g(self, nutrient: str) -> Amount | None:
-        """Amount of ``nutrient`` (an id) in 100 g, or None if the release reports none."""
+    def per_100g(self, nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> Amount | None:
+        """Amount of ``nutrient`` in 100 g, or None if the release reports no value.
+
+        ``nutrient`` is a [Nutrient][muscle_nutrients.model.Nutrient], its id, name, alias or
+        symbol, resolved in ``kb`` (default: the packaged knowledge base).
+
+        Raises:
+            UnknownNameError: no nutrient has that name.
+            TypeError: ``nutrient`` is neither a string nor a Nutrient.
+        """
+        if isinstance(nutrient, Nutrient):
+            key = nutrient.id
+        elif isinstance(nutrient, str):
+            key = nutrient
+            if not any(c.nutrient == key for c in self.composition):
+                if kb is None:
+                    from .loading import packaged
+
+                    kb = packaged()
+                key = kb.nutrient(nutrient).id
+        else:
+            raise TypeError(f"a nutrient must be a name, id or Nutrient, not {type(nutrient).__name__}")
         for content in self.composition:
-            if content.nutrient == nutrient:
+            if content.nutrient == key:
                 return content.per_100g
         return None
 
-    def serving(self, label: str | None = None) -> Serving:
-        """The serving with ``label`` (exact or case-insensitive), or the default one.
+    def serving(self, label: str | Serving | None = None) -> Serving:
+        """The serving with ``label`` (exact, else ignoring case), or the default one.
 
         Raises:
             ValueError: no serving has that label; the message lists the labels.
+            TypeError: ``label`` is not a string.
         """
         if label is None:
             return self.default_serving
+        if isinstance(label, Serving):
+            label = label.label
+        _args.text(label, "a serving label")
         for serving in self.servings:
-            if serving.label == label or serving.label.casefold() == label.casefold():
+            if serving.label == label:
+                return serving
+        for serving in self.servings:
+            if serving.label.casefold() == label.casefold():
                 return serving
         labels = ", ".join(repr(s.label) for s in self.servings)
-        raise ValueError(f"{self.name} has no serving {label!r}; its servings: {labels}")
+        raise ValueError(f"{self.name} has no serving {_args.shown(label)}; its servings: {labels}")
 
 
-@attrs.frozen(kw_only=True)
-class LifeStage:
+_MONTHS = number(minimum=0, maximum=1800, integer=True)
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class LifeStage(Record):
     """A DRI life-stage group: an age band, a sex, and pregnancy or lactation."""
 
-    min_months: int = attrs.field(validator=_non_negative)
+    _extra = ("label",)
+
+    min_months: int = attrs.field(metadata=_MONTHS)
     """Youngest age in the band, in completed months (inclusive)."""
-    max_months: int | None = attrs.field(default=None)
+    max_months: int | None = attrs.field(default=None, metadata=number(minimum=1, maximum=1800, integer=True, optional=True))
     """Age at which the band ends, in months (exclusive); None for no upper end."""
-    sex: Sex = Sex.ANY
+    sex: Sex = attrs.field(default=Sex.ANY, metadata=instance(Sex, "a Sex"))
     """Which sex the group is for."""
-    pregnant: bool = False
+    pregnant: bool = attrs.field(default=False, metadata=_FLAG)
     """A pregnancy group."""
-    lactating: bool = False
+    lactating: bool = attrs.field(default=False, metadata=_FLAG)
     """A lactation group."""
 
-    def __attrs_post_init__(self) -> None:
-        if self.max_months is not None and self.max_months <= self.min_months:
-            raise ValueError("max_months must be greater than min_months")
-        if self.pregnant and self.lactating:
-            raise ValueError("a life stage cannot be both pregnant and lactating")
-        if (self.pregnant or self.lactating) and self.sex is not Sex.FEMALE:
-            raise ValueError("pregnancy and lactation groups must have sex 'female'")
+    def _invariants(self) -> Iterator[FieldError]:
+        if isinstance(self.max_months, int) and isinstance(self.min_months, int) and self.max_months <= self.min_months:
+            yield FieldError("max_months", "must be greater than min_months")
+        if self.pregnant is True and self.lactating is True:
+            yield FieldError("lactating", "a life stage cannot be both pregnant and lactating")
+        if (self.pregnant is True or self.lactating is True) and self.sex is not Sex.FEMALE:
+            yield FieldError("sex", "pregnancy and lactation groups must have sex 'female'")
 
     def contains(self, age_months: float, sex: Sex, pregnant: bool, lactating: bool) -> bool:
         """Whether a person of this age (months), sex and state falls in the group."""
@@ -605,86 +637,96 @@ class LifeStage:
         return f"{who} {band}"
 
 
-@attrs.frozen(kw_only=True)
-class UpperLimit:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UpperLimit(Record):
     """A Tolerable Upper Intake Level and what intake it applies to."""
 
-    amount: Amount
+    amount: Amount = attrs.field(metadata=instance(Amount, "an Amount", fits=True))
     """The daily limit."""
-    scope: UpperLimitScope
+    scope: UpperLimitScope = attrs.field(metadata=instance(UpperLimitScope, "an UpperLimitScope"))
     """Which intake counts against it."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Where it was read."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What the limit is based on, caveats."""
 
 
-@attrs.frozen(kw_only=True)
-class IntakeRecommendation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class IntakeRecommendation(Record):
     """The DRI for one nutrient and one life-stage group."""
 
-    nutrient: str = attrs.field(validator=_pattern(_ID, "a nutrient id"))
+    nutrient: str = attrs.field(metadata=refers_to("nutrient"))
     """Nutrient id."""
-    life_stage: LifeStage
+    life_stage: LifeStage = attrs.field(metadata=instance(LifeStage, "a LifeStage"))
     """Who it is for."""
-    kind: IntakeKind
+    kind: IntakeKind = attrs.field(metadata=instance(IntakeKind, "an IntakeKind"))
     """RDA or AI."""
-    amount: Amount
+    amount: Amount = attrs.field(metadata=instance(Amount, "an Amount", fits=True))
     """Daily amount."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Where the RDA/AI was read."""
-    upper_limit: UpperLimit | None = None
+    upper_limit: UpperLimit | None = attrs.field(default=None, metadata=instance(UpperLimit, "an UpperLimit", optional=True))
     """The UL, or None where none was set."""
-    chronic_disease_risk_reduction: Amount | None = None
+    chronic_disease_risk_reduction: Amount | None = attrs.field(default=None, metadata=instance(Amount, "an Amount", optional=True, fits=True))
     """Sodium's CDRR: intakes above it should be reduced; not a UL."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Caveats, disagreeing sources."""
 
 
-@attrs.frozen(kw_only=True)
-class ReferenceRange:
+_BOUND = number(minimum=0, maximum=1e9, optional=True)
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ReferenceRange(Record):
     """A lab's reference interval for a test in one population."""
 
-    low: float | None = attrs.field(validator=_non_negative)
+    low: float | None = attrs.field(metadata=_BOUND)
     """Lower bound (inclusive), or None."""
-    high: float | None = attrs.field(validator=_non_negative)
+    high: float | None = attrs.field(metadata=_BOUND)
     """Upper bound (inclusive), or None."""
-    unit: Unit
+    unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
     """Unit of the bounds."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Lab or publication the interval comes from."""
-    sex: Sex = Sex.ANY
+    sex: Sex = attrs.field(default=Sex.ANY, metadata=instance(Sex, "a Sex"))
     """Which sex it applies to."""
-    population: str = "adults"
+    population: str = attrs.field(default="adults", metadata=TEXT)
     """Who it applies to."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Caveats (assay, lab)."""
 
-    def __attrs_post_init__(self) -> None:
-        if self.low is None and self.high is None:
-            raise ValueError("a reference range needs a low or a high bound")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError("low must not exceed high")
+    def _invariants(self) -> Iterator[FieldError]:
+        yield from _bounds(self.low, self.high)
 
 
-@attrs.frozen(kw_only=True)
-class Cutoff:
+def _bounds(low: object, high: object) -> Iterator[FieldError]:
+    if low is None and high is None:
+        yield FieldError("low", "a range needs a low or a high bound")
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
+        yield FieldError("low", "must not exceed high")
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Cutoff(Record):
     """A guideline's decision threshold on a lab value (e.g. vitamin D status bands)."""
 
-    label: str = attrs.field(validator=_text)
+    label: str = attrs.field(metadata=TEXT)
     """What a value in the band means, e.g. ``"at risk of deficiency"``."""
-    unit: Unit
+    unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
     """Unit of the bounds."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """The guideline."""
-    low: float | None = attrs.field(default=None, validator=_non_negative)
+    low: float | None = attrs.field(default=None, metadata=_BOUND)
     """Lower bound (inclusive), or None."""
-    high: float | None = attrs.field(default=None, validator=_non_negative)
+    high: float | None = attrs.field(default=None, metadata=_BOUND)
     """Upper bound (exclusive unless ``high_inclusive``), or None."""
-    high_inclusive: bool = False
+    high_inclusive: bool = attrs.field(default=False, metadata=_FLAG)
     """Whether a value equal to ``high`` is inside the band (e.g. "75 ng/mL or less")."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Context: whose threshold, for what decision."""
+
+    def _invariants(self) -> Iterator[FieldError]:
+        yield from _bounds(self.low, self.high)
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` (in this cut-off's unit) falls in the band."""
@@ -695,118 +737,164 @@ class Cutoff:
         return value <= self.high if self.high_inclusive else value < self.high
 
 
-@attrs.frozen(kw_only=True)
-class LabTest:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class LabTest(Record):
     """A laboratory test, its LOINC code, reference intervals and guideline cut-offs."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "loinc", "specimen", "nutrient")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"serum-magnesium"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Display name."""
-    specimen: str = attrs.field(validator=_text)
+    specimen: str = attrs.field(metadata=TEXT)
     """Specimen, e.g. ``"serum or plasma"``."""
-    loinc: str | None = attrs.field(validator=_pattern(_LOINC, "a LOINC code 'nnnn-n'", True))
+    loinc: str | None = attrs.field(metadata=code(r"^[0-9]{1,7}-[0-9]$", "a LOINC code 'nnnn-n'", optional=True, needs="loinc_sources"))
     """LOINC code of the result, None where it could not be verified."""
-    loinc_sources: tuple[str, ...] = attrs.field(validator=_strings)
+    loinc_sources: tuple[str, ...] = attrs.field(metadata=OPTIONAL_SOURCES)
     """Where the LOINC code was read."""
-    reference_ranges: tuple[ReferenceRange, ...] = attrs.field(validator=_tuple_of(ReferenceRange))
+    reference_ranges: tuple[ReferenceRange, ...] = attrs.field(metadata=records(ReferenceRange, min_items=1))
     """Reference intervals; the first matching one is the one shipped, others are alternatives."""
-    nutrient: str | None = attrs.field(default=None)
+    nutrient: str | None = attrs.field(default=None, metadata=refers_to("nutrient", optional=True))
     """Nutrient whose status the test reflects."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
-    cutoffs: tuple[Cutoff, ...] = attrs.field(default=(), validator=_tuple_of(Cutoff))
+    cutoffs: tuple[Cutoff, ...] = attrs.field(default=(), metadata=records(Cutoff))
     """Guideline decision thresholds."""
-    molar_mass: float | None = attrs.field(default=None, validator=_positive)
+    molar_mass: float | None = attrs.field(default=None, metadata=_MOLAR_MASS)
     """Molar mass of the measured analyte (g/mol), for unit conversion."""
-    valence: int | None = None
+    valence: int | None = attrs.field(default=None, metadata=_VALENCE)
     """Charge of the measured ion, for mEq/L."""
-    iu_per_microgram: float | None = None
-    """Not used for lab analytes; present so a LabTest is an ``Analyte``."""
-    constants_sources: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    constants_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
     """Sources of the molar mass and valence."""
-    facts: tuple[Statement, ...] = attrs.field(default=(), validator=_tuple_of(Statement))
+    facts: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Sourced facts about the test, such as another lab's code or a disagreement."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What the test can and cannot tell."""
 
-    @reference_ranges.validator
-    def _check_ranges(self, attribute: attrs.Attribute[tuple[ReferenceRange, ...]], value: tuple[ReferenceRange, ...]) -> None:
-        if not value:
-            raise ValueError("reference_ranges must list at least one range")
 
-
-@attrs.frozen(kw_only=True)
-class Factor:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Factor(Record):
     """A non-nutritional factor: a medication, condition, behaviour or physiological state."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "kind")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"loop-diuretics"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Display name."""
-    kind: FactorKind
+    kind: FactorKind = attrs.field(metadata=instance(FactorKind, "a FactorKind"))
     """What kind of factor it is."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names, e.g. drug names."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What it is."""
 
 
-@attrs.frozen(kw_only=True)
-class Advice:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Advice(Record):
     """A prevention or relief step, or a caution."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    _summary = ("id", "name", "kind", "text")
+
+    id: str = attrs.field(metadata=ID)
     """Stable id, e.g. ``"stretch-calves"``."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(metadata=NAME)
     """Short title."""
-    kind: AdviceKind
+    kind: AdviceKind = attrs.field(metadata=instance(AdviceKind, "an AdviceKind"))
     """Prevention, relief or caution."""
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(metadata=TEXT)
     """The step, in plain words."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
 
 
-@attrs.frozen(kw_only=True)
-class RedFlag:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RedFlag(Record):
     """A sign that calls for medical attention rather than self-care."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    id: str = attrs.field(metadata=ID)
     """Stable id."""
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(metadata=TEXT)
     """When to see a doctor, in plain words."""
-    evidence: EvidenceGrade
+    evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """Grade of the recommendation."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Source ids."""
-    symptoms: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    symptoms: tuple[str, ...] = attrs.field(default=(), metadata=refers_to("symptom", many=True))
     """Symptom ids it applies to; empty means it applies to every symptom."""
-    claims: tuple[str, ...] = attrs.field(default=(), validator=_claims)
+    claims: tuple[str, ...] = attrs.field(default=(), metadata=_CLAIMS)
     """Seed claims it covers."""
-    urgent: bool = False
+    urgent: bool = attrs.field(default=False, metadata=_FLAG)
     """True when it calls for urgent care rather than a routine visit."""
 
 
-@attrs.frozen(kw_only=True)
-class Relation:
+_REF = instance(Ref, "a Ref 'kind:id'", ref=True)
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Relation(Record):
     """A graded, sourced assertion linking two records (``subject predicate object``)."""
 
-    id: str = attrs.field(validator=_pattern(_ID, "a lower-case, hyphenated id"))
+    id: str = attrs.field(metadata=ID)
     """Stable id."""
-    subject: Ref = attrs.field(converter=_to_ref, validator=_ref)
+    subject: Ref = attrs.field(converter=_to_ref, metadata=_REF)
     """What the assertion is about, e.g. ``deficiency:magnesium``."""
-    predicate: Predicate
+    predicate: Predicate = attrs.field(metadata=instance(Predicate, "a Predicate"))
     """What is asserted."""
-    object: Ref = attrs.field(converter=_to_ref, validator=_ref)
+    object: Ref = attrs.field(converter=_to_ref, metadata=_REF)
     """What it is asserted of, e.g. ``symptom:muscle-cramp``."""
-    evidence: EvidenceGrade
+    evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """How well the literature supports it."""
-    sources: tuple[str, ...] = attrs.field(validator=_sources)
+    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
     """Ids of the sources read."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Explanation, mechanism, disagreement between sources."""
-    population: str | None = attrs.field(default=None, validator=_optional_text)
+    population: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Who the grade applies to, where that matters (e.g. "pregnant women")."""
-    claims: tuple[str, ...] = attrs.field(default=(), validator=_claims)
+    claims: tuple[str, ...] = attrs.field(default=(), metadata=_CLAIMS)
     """Seed claims (S01..S44) this relation states."""
+
+    def _invariants(self) -> Iterator[FieldError]:
+        shape = GRAMMAR.get(self.predicate)
+        if shape is None or not isinstance(self.subject, Ref) or not isinstance(self.object, Ref):
+            return
+        subjects, objects = shape
+        if self.subject.kind not in subjects or self.object.kind not in objects:
+            yield FieldError(
+                "predicate",
+                f"'{self.predicate.value}' cannot join {self.subject.kind.value} to {self.object.kind.value}",
+            )
+
+
+# --------------------------------------------------------------------------- rules over many intakes
+
+
+def intake_key(record: IntakeRecommendation) -> tuple[object, ...]:
+    """An intake's identity: its nutrient and its exact life-stage group."""
+    stage = record.life_stage
+    return (record.nutrient, stage.min_months, stage.max_months, stage.sex.value, stage.pregnant, stage.lactating)
+
+
+def describe_intake(record: IntakeRecommendation) -> str:
+    """``"magnesium (males 31-50 y)"``."""
+    return f"{record.nutrient} ({record.life_stage.label})"
+
+
+def overlapping_life_stages(records: Sequence[IntakeRecommendation]) -> Iterator[tuple[int, str]]:
+    """(index, problem) for each intake whose age band overlaps another of the same nutrient and group."""
+    groups: dict[tuple[str, bool, bool], list[int]] = {}
+    for index, rec in enumerate(records):
+        groups.setdefault((rec.nutrient, rec.life_stage.pregnant, rec.life_stage.lactating), []).append(index)
+    reported: set[int] = set()
+    for (nutrient, _, _), indexes in groups.items():
+        for sex in (Sex.MALE, Sex.FEMALE):
+            bands = sorted(
+                (i for i in indexes if records[i].life_stage.sex in (sex, Sex.ANY)),
+                key=lambda i: records[i].life_stage.min_months,
+            )
+            for a, b in zip(bands, bands[1:]):
+                first, second = records[a].life_stage, records[b].life_stage
+                if (first.max_months is None or first.max_months > second.min_months) and b not in reported:
+                    reported.add(b)
+                    yield b, f"{second.label} overlaps {first.label} for {nutrient}"

@@ -1,7 +1,8 @@
 """The queries as module-level functions over the packaged knowledge base.
 
 Each function takes ``kb=`` to query another [KnowledgeBase][muscle_nutrients.knowledge_base.KnowledgeBase]
-(one extended with your own data, or a test fixture)::
+(one extended with your own data, or a test fixture); a test keeps these in step with the
+knowledge base's methods::
 
     from muscle_nutrients import query
     query.symptoms_of("magnesium")
@@ -10,11 +11,14 @@ Each function takes ``kb=`` to query another [KnowledgeBase][muscle_nutrients.kn
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from .evidence import EvidenceGrade
+from .foods import Per
+from .graph import Fact
 from .knowledge_base import KnowledgeBase
 from .loading import packaged
-from .model import Factor, Food, LabTest, Nutrient, RedFlag, Relation, Sex, Symptom
+from .model import Advice, Factor, Food, LabTest, Nutrient, RedFlag, Ref, Relation, Serving, Sex, Source, Symptom
 from .results import (
     AdviceLink,
     CauseLink,
@@ -31,97 +35,195 @@ from .units import Amount, Unit
 
 __all__ = [
     "advice_for",
+    "advice_item",
     "assess_diet",
     "causes_of",
     "daily_value",
     "depleted_by",
     "factor",
+    "facts_for_claim",
     "food",
     "foods_rich_in",
+    "get",
+    "get_advice",
+    "get_factor",
+    "get_food",
+    "get_lab_test",
+    "get_nutrient",
+    "get_source",
+    "get_symptom",
     "intake",
     "interpret_lab",
     "lab_test",
+    "lab_tests_for",
+    "lookup",
     "nutrient",
     "nutrients_in",
     "rank_causes",
+    "records",
     "red_flags",
     "relations_for_claim",
+    "relations_from",
+    "relations_to",
     "search",
+    "source",
     "symptom",
     "symptoms_of",
 ]
+
+R = TypeVar("R")
 
 
 def _kb(kb: KnowledgeBase | None) -> KnowledgeBase:
     return packaged() if kb is None else kb
 
 
-def nutrient(name: str, *, kb: KnowledgeBase | None = None) -> Nutrient:
-    """See [KnowledgeBase.nutrient][muscle_nutrients.knowledge_base.KnowledgeBase.nutrient]."""
+def records(kind: type[R], *, kb: KnowledgeBase | None = None) -> tuple[R, ...]:
+    """See [lookups.records][muscle_nutrients.lookups.records]."""
+    return _kb(kb).records(kind)
+
+
+def lookup(kind: type[R], name: str | R, *, kb: KnowledgeBase | None = None) -> R:
+    """See [lookups.lookup][muscle_nutrients.lookups.lookup]."""
+    return _kb(kb).lookup(kind, name)
+
+
+def get(kind: type[R], name: str | R, *, kb: KnowledgeBase | None = None) -> R | None:
+    """See [lookups.get][muscle_nutrients.lookups.get]."""
+    return _kb(kb).get(kind, name)
+
+
+def nutrient(name: str | Nutrient, *, kb: KnowledgeBase | None = None) -> Nutrient:
+    """See [lookups.nutrient][muscle_nutrients.lookups.nutrient]."""
     return _kb(kb).nutrient(name)
 
 
-def symptom(name: str, *, kb: KnowledgeBase | None = None) -> Symptom:
-    """See [KnowledgeBase.symptom][muscle_nutrients.knowledge_base.KnowledgeBase.symptom]."""
+def symptom(name: str | Symptom, *, kb: KnowledgeBase | None = None) -> Symptom:
+    """See [lookups.symptom][muscle_nutrients.lookups.symptom]."""
     return _kb(kb).symptom(name)
 
 
-def food(name: str, *, kb: KnowledgeBase | None = None) -> Food:
-    """See [KnowledgeBase.food][muscle_nutrients.knowledge_base.KnowledgeBase.food]."""
+def food(name: str | Food, *, kb: KnowledgeBase | None = None) -> Food:
+    """See [lookups.food][muscle_nutrients.lookups.food]."""
     return _kb(kb).food(name)
 
 
-def factor(name: str, *, kb: KnowledgeBase | None = None) -> Factor:
-    """See [KnowledgeBase.factor][muscle_nutrients.knowledge_base.KnowledgeBase.factor]."""
+def factor(name: str | Factor, *, kb: KnowledgeBase | None = None) -> Factor:
+    """See [lookups.factor][muscle_nutrients.lookups.factor]."""
     return _kb(kb).factor(name)
 
 
-def lab_test(name: str, *, kb: KnowledgeBase | None = None) -> LabTest:
-    """See [KnowledgeBase.lab_test][muscle_nutrients.knowledge_base.KnowledgeBase.lab_test]."""
+def lab_test(name: str | LabTest, *, kb: KnowledgeBase | None = None) -> LabTest:
+    """See [lookups.lab_test][muscle_nutrients.lookups.lab_test]."""
     return _kb(kb).lab_test(name)
 
 
+def advice_item(name: str | Advice, *, kb: KnowledgeBase | None = None) -> Advice:
+    """See [lookups.advice_item][muscle_nutrients.lookups.advice_item]."""
+    return _kb(kb).advice_item(name)
+
+
+def source(source_id: str | Source, *, kb: KnowledgeBase | None = None) -> Source:
+    """See [lookups.source][muscle_nutrients.lookups.source]."""
+    return _kb(kb).source(source_id)
+
+
+def get_nutrient(name: str | Nutrient, *, kb: KnowledgeBase | None = None) -> Nutrient | None:
+    """See [lookups.get_nutrient][muscle_nutrients.lookups.get_nutrient]."""
+    return _kb(kb).get_nutrient(name)
+
+
+def get_symptom(name: str | Symptom, *, kb: KnowledgeBase | None = None) -> Symptom | None:
+    """See [lookups.get_symptom][muscle_nutrients.lookups.get_symptom]."""
+    return _kb(kb).get_symptom(name)
+
+
+def get_food(name: str | Food, *, kb: KnowledgeBase | None = None) -> Food | None:
+    """See [lookups.get_food][muscle_nutrients.lookups.get_food]."""
+    return _kb(kb).get_food(name)
+
+
+def get_factor(name: str | Factor, *, kb: KnowledgeBase | None = None) -> Factor | None:
+    """See [lookups.get_factor][muscle_nutrients.lookups.get_factor]."""
+    return _kb(kb).get_factor(name)
+
+
+def get_lab_test(name: str | LabTest, *, kb: KnowledgeBase | None = None) -> LabTest | None:
+    """See [lookups.get_lab_test][muscle_nutrients.lookups.get_lab_test]."""
+    return _kb(kb).get_lab_test(name)
+
+
+def get_advice(name: str | Advice, *, kb: KnowledgeBase | None = None) -> Advice | None:
+    """See [lookups.get_advice][muscle_nutrients.lookups.get_advice]."""
+    return _kb(kb).get_advice(name)
+
+
+def get_source(source_id: str | Source, *, kb: KnowledgeBase | None = None) -> Source | None:
+    """See [lookups.get_source][muscle_nutrients.lookups.get_source]."""
+    return _kb(kb).get_source(source_id)
+
+
 def search(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tuple[SearchHit, ...]:
-    """See [KnowledgeBase.search][muscle_nutrients.knowledge_base.KnowledgeBase.search]."""
+    """See [lookups.search][muscle_nutrients.lookups.search]."""
     return _kb(kb).search(text, limit=limit)
 
 
-def symptoms_of(nutrient: str, *, kb: KnowledgeBase | None = None) -> tuple[SymptomLink, ...]:
-    """See [KnowledgeBase.symptoms_of][muscle_nutrients.knowledge_base.KnowledgeBase.symptoms_of]."""
+def symptoms_of(nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> tuple[SymptomLink, ...]:
+    """See [causes.symptoms_of][muscle_nutrients.causes.symptoms_of]."""
     return _kb(kb).symptoms_of(nutrient)
 
 
-def causes_of(symptom: str, *, kb: KnowledgeBase | None = None) -> tuple[CauseLink, ...]:
-    """See [KnowledgeBase.causes_of][muscle_nutrients.knowledge_base.KnowledgeBase.causes_of]."""
+def causes_of(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[CauseLink, ...]:
+    """See [causes.causes_of][muscle_nutrients.causes.causes_of]."""
     return _kb(kb).causes_of(symptom)
 
 
+def advice_for(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[AdviceLink, ...]:
+    """See [causes.advice_for][muscle_nutrients.causes.advice_for]."""
+    return _kb(kb).advice_for(symptom)
+
+
+def red_flags(symptom: str | Symptom | None = None, *, kb: KnowledgeBase | None = None) -> tuple[RedFlag, ...]:
+    """See [causes.red_flags][muscle_nutrients.causes.red_flags]."""
+    return _kb(kb).red_flags(symptom)
+
+
 def rank_causes(
-    symptoms: Iterable[str],
+    symptoms: Iterable[str | Symptom] | str | Symptom,
     *,
     min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED,
     kb: KnowledgeBase | None = None,
 ) -> CauseRanking:
-    """See [KnowledgeBase.rank_causes][muscle_nutrients.knowledge_base.KnowledgeBase.rank_causes]."""
+    """See [ranking.rank_causes][muscle_nutrients.ranking.rank_causes]."""
     return _kb(kb).rank_causes(symptoms, min_evidence=min_evidence)
 
 
+def depleted_by(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> tuple[NutrientLink, ...]:
+    """See [factors.depleted_by][muscle_nutrients.factors.depleted_by]."""
+    return _kb(kb).depleted_by(factor)
+
+
 def foods_rich_in(
-    nutrient: str, *, per: str = "serving", limit: int = 10, kb: KnowledgeBase | None = None
+    nutrient: str | Nutrient, *, per: Per | str = "serving", limit: int = 10, kb: KnowledgeBase | None = None
 ) -> tuple[FoodNutrientRow, ...]:
-    """See [KnowledgeBase.foods_rich_in][muscle_nutrients.knowledge_base.KnowledgeBase.foods_rich_in]."""
+    """See [foods.foods_rich_in][muscle_nutrients.foods.foods_rich_in]."""
     return _kb(kb).foods_rich_in(nutrient, per=per, limit=limit)
 
 
 def nutrients_in(
-    food: str, *, per: str = "serving", serving: str | None = None, kb: KnowledgeBase | None = None
+    food: str | Food, *, per: Per | str = "serving", serving: str | Serving | None = None, kb: KnowledgeBase | None = None
 ) -> tuple[FoodNutrientRow, ...]:
-    """See [KnowledgeBase.nutrients_in][muscle_nutrients.knowledge_base.KnowledgeBase.nutrients_in]."""
+    """See [foods.nutrients_in][muscle_nutrients.foods.nutrients_in]."""
     return _kb(kb).nutrients_in(food, per=per, serving=serving)
 
 
+def daily_value(nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> Amount:
+    """See [foods.daily_value][muscle_nutrients.foods.daily_value]."""
+    return _kb(kb).daily_value(nutrient)
+
+
 def intake(
-    nutrient: str,
+    nutrient: str | Nutrient,
     *,
     age: float,
     sex: str | Sex,
@@ -129,58 +231,56 @@ def intake(
     lactating: bool = False,
     kb: KnowledgeBase | None = None,
 ) -> IntakeTarget:
-    """See [KnowledgeBase.intake][muscle_nutrients.knowledge_base.KnowledgeBase.intake]."""
+    """See [intakes.intake][muscle_nutrients.intakes.intake]."""
     return _kb(kb).intake(nutrient, age=age, sex=sex, pregnant=pregnant, lactating=lactating)
 
 
-def daily_value(nutrient: str, *, kb: KnowledgeBase | None = None) -> Amount:
-    """See [KnowledgeBase.daily_value][muscle_nutrients.knowledge_base.KnowledgeBase.daily_value]."""
-    return _kb(kb).daily_value(nutrient)
-
-
 def assess_diet(
-    portions: Iterable[tuple[str, float | str | None]] | Mapping[str, float | str | None],
+    portions: Iterable[tuple[str | Food, float | str | Serving | None]] | Mapping[str | Food, float | str | Serving | None],
     *,
     age: float,
     sex: str | Sex,
     pregnant: bool = False,
     lactating: bool = False,
-    supplements: Mapping[str, Amount] | None = None,
+    supplements: Mapping[str | Nutrient, Amount | str] | None = None,
     kb: KnowledgeBase | None = None,
 ) -> DietAssessment:
-    """See [KnowledgeBase.assess_diet][muscle_nutrients.knowledge_base.KnowledgeBase.assess_diet]."""
-    return _kb(kb).assess_diet(
-        portions, age=age, sex=sex, pregnant=pregnant, lactating=lactating, supplements=supplements
-    )
+    """See [intakes.assess_diet][muscle_nutrients.intakes.assess_diet]."""
+    return _kb(kb).assess_diet(portions, age=age, sex=sex, pregnant=pregnant, lactating=lactating, supplements=supplements)
+
+
+def lab_tests_for(nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> tuple[LabTest, ...]:
+    """See [labs.lab_tests_for][muscle_nutrients.labs.lab_tests_for]."""
+    return _kb(kb).lab_tests_for(nutrient)
 
 
 def interpret_lab(
-    test_or_nutrient: str,
+    test_or_nutrient: str | LabTest | Nutrient,
     value: float,
     unit: Unit | str,
     *,
     sex: str | Sex | None = None,
     kb: KnowledgeBase | None = None,
 ) -> LabInterpretation:
-    """See [KnowledgeBase.interpret_lab][muscle_nutrients.knowledge_base.KnowledgeBase.interpret_lab]."""
+    """See [labs.interpret_lab][muscle_nutrients.labs.interpret_lab]."""
     return _kb(kb).interpret_lab(test_or_nutrient, value, unit, sex=sex)
 
 
-def depleted_by(factor: str, *, kb: KnowledgeBase | None = None) -> tuple[NutrientLink, ...]:
-    """See [KnowledgeBase.depleted_by][muscle_nutrients.knowledge_base.KnowledgeBase.depleted_by]."""
-    return _kb(kb).depleted_by(factor)
+def relations_from(ref: str | Ref, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:
+    """See [graph.relations_from][muscle_nutrients.graph.relations_from]."""
+    return _kb(kb).relations_from(ref)
 
 
-def advice_for(symptom: str, *, kb: KnowledgeBase | None = None) -> tuple[AdviceLink, ...]:
-    """See [KnowledgeBase.advice_for][muscle_nutrients.knowledge_base.KnowledgeBase.advice_for]."""
-    return _kb(kb).advice_for(symptom)
-
-
-def red_flags(symptom: str | None = None, *, kb: KnowledgeBase | None = None) -> tuple[RedFlag, ...]:
-    """See [KnowledgeBase.red_flags][muscle_nutrients.knowledge_base.KnowledgeBase.red_flags]."""
-    return _kb(kb).red_flags(symptom)
+def relations_to(ref: str | Ref, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:
+    """See [graph.relations_to][muscle_nutrients.graph.relations_to]."""
+    return _kb(kb).relations_to(ref)
 
 
 def relations_for_claim(claim: str, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:
-    """See [KnowledgeBase.relations_for_claim][muscle_nutrients.knowledge_base.KnowledgeBase.relations_for_claim]."""
+    """See [graph.relations_for_claim][muscle_nutrients.graph.relations_for_claim]."""
     return _kb(kb).relations_for_claim(claim)
+
+
+def facts_for_claim(claim: str, *, kb: KnowledgeBase | None = None) -> tuple[Fact, ...]:
+    """See [graph.facts_for_claim][muscle_nutrients.graph.facts_for_claim]."""
+    return _kb(kb).facts_for_claim(claim)

@@ -1,14 +1,21 @@
-"""What the queries return: small frozen records that carry their evidence with them."""
+"""What the queries return: small frozen records that carry their evidence with them.
+
+Every result has ``to_dict()`` (JSON-ready data, the shape the command line's ``--json``
+prints) and a one-line ``repr``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ._fields import Result
 from .evidence import EvidenceGrade
 from .model import (
+    Advice,
     Cutoff,
     Factor,
     Food,
@@ -16,7 +23,6 @@ from .model import (
     LabTest,
     LifeStage,
     Nutrient,
-    Advice,
     RedFlag,
     RefKind,
     ReferenceRange,
@@ -26,7 +32,11 @@ from .model import (
     Symptom,
     UpperLimit,
 )
+from .names import normalize
 from .units import Amount, Unit, convert_for
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "DISCLAIMER",
@@ -41,6 +51,7 @@ __all__ = [
     "LabStatus",
     "NutrientIntake",
     "NutrientLink",
+    "RangeReading",
     "SearchHit",
     "SymptomLink",
 ]
@@ -53,9 +64,12 @@ DISCLAIMER = (
 """The not-a-diagnosis statement attached to every answer about symptoms and lab values."""
 
 
-@attrs.frozen(kw_only=True)
-class SymptomLink:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SymptomLink(Result):
     """A symptom that a nutrient's deficiency causes or makes more likely."""
+
+    _extra = ("evidence",)
 
     symptom: Symptom
     """The symptom."""
@@ -70,9 +84,11 @@ class SymptomLink:
         return self.relation.evidence
 
 
-@attrs.frozen(kw_only=True)
-class NutrientLink:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class NutrientLink(Result):
     """A nutrient that a factor depletes."""
+
+    _extra = ("evidence",)
 
     nutrient: Nutrient
     """The nutrient."""
@@ -87,9 +103,11 @@ class NutrientLink:
         return self.relation.evidence
 
 
-@attrs.frozen(kw_only=True)
-class AdviceLink:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AdviceLink(Result):
     """A step that prevents or relieves a symptom."""
+
+    _extra = ("evidence",)
 
     advice: Advice
     """The step."""
@@ -104,9 +122,22 @@ class AdviceLink:
         return self.relation.evidence
 
 
-@attrs.frozen(kw_only=True)
-class CauseLink:
+def cause_label(cause: Nutrient | Factor, kind: RefKind) -> str:
+    """A readable name for a cause: a nutrient's deficiency or excess, or a factor."""
+    if isinstance(cause, Nutrient):
+        if kind is RefKind.EXCESS:
+            return f"{cause.name} excess"
+        if cause.name.casefold() in cause.deficiency.casefold():
+            return cause.deficiency[:1].upper() + cause.deficiency[1:]
+        return f"{cause.name} deficiency ({cause.deficiency})"
+    return cause.name
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CauseLink(Result):
     """A nutrient deficiency or factor that causes or raises the risk of a symptom."""
+
+    _extra = ("evidence", "cause_kind", "label")
 
     cause: Nutrient | Factor
     """The nutrient (whose deficiency is meant) or the factor."""
@@ -133,20 +164,11 @@ class CauseLink:
         return cause_label(self.cause, self.cause_kind)
 
 
-def cause_label(cause: Nutrient | Factor, kind: RefKind) -> str:
-    """A readable name for a cause: a nutrient's deficiency or excess, or a factor."""
-    if isinstance(cause, Nutrient):
-        if kind is RefKind.EXCESS:
-            return f"{cause.name} excess"
-        if cause.name.casefold() in cause.deficiency.casefold():
-            return cause.deficiency[:1].upper() + cause.deficiency[1:]
-        return f"{cause.name} deficiency ({cause.deficiency})"
-    return cause.name
-
-
-@attrs.frozen(kw_only=True)
-class CauseCandidate:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CauseCandidate(Result):
     """One possible cause in a [CauseRanking][muscle_nutrients.results.CauseRanking]."""
+
+    _extra = ("cause_kind", "label", "explanation")
 
     cause: Nutrient | Factor
     """The nutrient (whose deficiency is meant) or the factor."""
@@ -173,19 +195,14 @@ class CauseCandidate:
 
     @property
     def explanation(self) -> str:
-        """Why the candidate is ranked where it is, in one sentence per matched symptom."""
-        parts = [
-            f"{link.label} → {link.symptom.name}: {link.evidence.value} evidence"
-            + (f" ({link.relation.note})" if link.relation.note else "")
-            for link in self.links
-        ]
+        """Which symptoms the cause explains (with the grade of each link) and which it does not."""
+        explained = "; ".join(f"{link.symptom.name} ({link.evidence.value} evidence)" for link in self.links)
         missing = ", ".join(s.name for s in self.unmatched)
-        tail = f" Does not explain: {missing}." if missing else ""
-        return "; ".join(parts) + "." + tail
+        return f"Explains: {explained}." + (f" Does not explain: {missing}." if missing else "")
 
 
-@attrs.frozen(kw_only=True)
-class CauseRanking:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CauseRanking(Result):
     """Candidate causes of a set of symptoms, best first, with red flags and the disclaimer.
 
     Iterating the ranking yields the candidates.
@@ -209,8 +226,8 @@ class CauseRanking:
         return len(self.candidates)
 
 
-@attrs.frozen(kw_only=True)
-class FoodNutrientRow:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FoodNutrientRow(Result):
     """How much of a nutrient a food supplies, per serving or per 100 g."""
 
     food: Food
@@ -225,8 +242,8 @@ class FoodNutrientRow:
     """The amount as a percentage of the FDA Daily Value (None without a DV)."""
 
 
-@attrs.frozen(kw_only=True)
-class IntakeTarget:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class IntakeTarget(Result):
     """The DRI that applies to one person for one nutrient."""
 
     nutrient: Nutrient
@@ -255,8 +272,8 @@ class IntakeTarget:
         return convert_for(self.amount, unit, self.nutrient)
 
 
-@attrs.frozen(kw_only=True)
-class NutrientIntake:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class NutrientIntake(Result):
     """One nutrient's line in a [DietAssessment][muscle_nutrients.results.DietAssessment]."""
 
     nutrient: Nutrient
@@ -275,28 +292,37 @@ class NutrientIntake:
     """True when the intake the UL covers (total, or supplements only) is above it."""
 
 
-@attrs.frozen(kw_only=True)
-class DietAssessment:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DietAssessment(Result):
     """A day's intake compared with the targets for one person, per nutrient."""
 
     rows: tuple[NutrientIntake, ...]
     """One line per nutrient, in the knowledge base's nutrient order."""
     unreported: tuple[tuple[str, str], ...]
     """(food id, nutrient id) pairs the food table has no value for (counted as zero)."""
+    without_target: tuple[str, ...] = ()
+    """Ids of nutrients the data has intakes for, but none for this person (left out of ``rows``)."""
     disclaimer: str = DISCLAIMER
     """The not-medical-advice statement."""
 
     def __iter__(self) -> Iterator[NutrientIntake]:
         return iter(self.rows)
 
-    def __getitem__(self, nutrient_id: str) -> NutrientIntake:
+    def __getitem__(self, nutrient: str | Nutrient) -> NutrientIntake:
+        """The row of a nutrient, by [Nutrient][muscle_nutrients.model.Nutrient], id, name, alias or symbol."""
+        wanted = nutrient.id if isinstance(nutrient, Nutrient) else nutrient
         for row in self.rows:
-            if row.nutrient.id == nutrient_id:
+            if row.nutrient.id == wanted:
                 return row
-        raise KeyError(nutrient_id)
+        key = normalize(wanted) if isinstance(wanted, str) else ""
+        for row in self.rows:
+            n = row.nutrient
+            if key and key in {normalize(name) for name in (n.name, *n.aliases, n.symbol or "")}:
+                return row
+        raise KeyError(nutrient)
 
 
-class LabStatus(Enum):
+class LabStatus(StrEnum):
     """Where a lab value falls against the reference range."""
 
     LOW = "low"
@@ -304,8 +330,24 @@ class LabStatus(Enum):
     HIGH = "high"
 
 
-@attrs.frozen(kw_only=True)
-class LabInterpretation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RangeReading(Result):
+    """How a lab value reads against one laboratory's reference range.
+
+    Unpacks as ``(range, status)``.
+    """
+
+    range: ReferenceRange
+    """The range."""
+    status: LabStatus
+    """Low, normal or high against it."""
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.range, self.status))
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class LabInterpretation(Result):
     """A lab value read against a reference range and the guideline cut-offs."""
 
     test: LabTest
@@ -320,7 +362,7 @@ class LabInterpretation:
     """The range used."""
     cutoffs: tuple[Cutoff, ...]
     """Guideline bands the value falls in."""
-    alternatives: tuple[tuple[ReferenceRange, LabStatus], ...] = ()
+    alternatives: tuple[RangeReading, ...] = ()
     """How the value reads against the other laboratories' ranges shipped for the test (ranges differ between labs)."""
     sources: tuple[Source, ...]
     """Sources of the range and the matching cut-offs."""
@@ -328,13 +370,13 @@ class LabInterpretation:
     """The not-a-diagnosis statement."""
 
 
-@attrs.frozen(kw_only=True)
-class SearchHit:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SearchHit(Result):
     """One match from ``KnowledgeBase.search``."""
 
     kind: str
     """Kind of record: ``"nutrient"``, ``"symptom"``, ``"food"``, ``"factor"``, ``"lab test"``, ``"advice"``."""
-    record: object
+    record: Nutrient | Symptom | Food | Factor | LabTest | Advice
     """The record."""
     name: str
     """Its display name."""

@@ -1,13 +1,10 @@
-"""Name lookups: ids, names, aliases, symbols; case, accent and punctuation do not matter."""
+"""Finding records: ids, names, aliases and symbols; records passed back in; suggestions; search."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import muscle_nutrients as mn
-from muscle_nutrients.names import normalize
 
 
 @pytest.mark.parametrize(
@@ -33,6 +30,34 @@ def test_other_kinds(kb: mn.KnowledgeBase) -> None:
     assert kb.factor("omeprazole").id == "proton-pump-inhibitors"
     assert kb.lab_test("ferritin").loinc == "20567-4"
     assert kb.advice_item("stretching").id == "stretch-cramping-muscle"
+    assert kb.source("usda-sr26").year == 2013 and kb.source("USDA SR26").id == "usda-sr26"
+    assert kb.lookup(mn.Food, "banana") is kb.food("banana") and kb.get(mn.LabTest, "nope") is None
+
+
+def test_every_query_takes_the_records_other_queries_return(kb: mn.KnowledgeBase) -> None:
+    ranking = kb.rank_causes(["cramps", "tingling"])
+    top = next(c for c in ranking if isinstance(c.cause, mn.Nutrient))
+    assert kb.symptoms_of(top.cause) == kb.symptoms_of(top.cause.id)
+    assert kb.foods_rich_in(kb.nutrient("Mg")) == kb.foods_rich_in("magnesium")
+    assert kb.intake(kb.nutrient("iron"), age=30, sex="male") is kb.intake("iron", age=30, sex="male")
+    assert kb.lab_tests_for(kb.nutrient("iron")) == kb.lab_tests_for("iron")
+    assert kb.causes_of(ranking.symptoms[0]) == kb.causes_of("cramps")
+    assert kb.advice_for(kb.symptom("cramp")) == kb.advice_for("cramp")
+    assert kb.rank_causes(ranking.symptoms) == kb.rank_causes(["cramps", "tingling"])
+    assert kb.nutrients_in(kb.search("banana")[0].record) == kb.nutrients_in("banana")  # type: ignore[arg-type]
+    assert kb.interpret_lab(kb.lab_test("serum magnesium"), 2, "mg/dL").status is mn.LabStatus.NORMAL
+    assert kb.interpret_lab(kb.nutrient("magnesium"), 2, "mg/dL").test.id == "serum-magnesium"
+    assert kb.source(kb.sources[0]) is kb.sources[0]
+    assert kb.depleted_by(kb.factor("PPI")) == kb.depleted_by("PPI")
+
+
+@pytest.mark.parametrize("bad", [3, None, b"magnesium", ["Mg"], 2.5])
+def test_a_wrong_type_says_what_is_accepted(kb: mn.KnowledgeBase, bad: object) -> None:
+    for query in (kb.nutrient, kb.symptoms_of, kb.foods_rich_in, kb.lab_tests_for):
+        with pytest.raises(TypeError, match="must be given as a name, id or alias"):
+            query(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be given as a name"):
+        kb.interpret_lab(bad, 1, "mg/dL")  # type: ignore[arg-type]
 
 
 def test_unknown_name_error_carries_suggestions(kb: mn.KnowledgeBase) -> None:
@@ -50,6 +75,7 @@ def test_get_variants_return_none(kb: mn.KnowledgeBase) -> None:
     assert kb.get_symptom("") is None
     assert kb.get_food("Bananas") is kb.food("banana")
     assert kb.get_factor("nope") is None and kb.get_lab_test("nope") is None
+    assert kb.get_advice("stretching") is kb.advice_item("stretching") and kb.get_source("nope") is None
 
 
 def test_search_ranks_exact_first(kb: mn.KnowledgeBase) -> None:
@@ -60,32 +86,5 @@ def test_search_ranks_exact_first(kb: mn.KnowledgeBase) -> None:
     assert kb.search("   ") == ()
     with pytest.raises(ValueError):
         kb.search("x", limit=0)
-
-
-def test_normalize() -> None:
-    assert normalize("Vitamin B-12") == normalize("vitamin b12") == "vitaminb12"
-    assert normalize("Hypoaesthésia") == "hypoaesthesia"
-
-
-@given(st.text(max_size=40))
-def test_any_text_resolves_or_raises_unknown_name(text: str) -> None:
-    kb = mn.load()
-    for lookup in (kb.nutrient, kb.symptom, kb.food, kb.factor, kb.lab_test):
-        try:
-            lookup(text)
-        except mn.UnknownNameError as err:
-            assert err.key == text
-
-
-def _accented(text: str) -> str:
-    return "".join(ch + "\u0301" if ch.isalpha() else ch for ch in text)
-
-
-@given(st.data())
-def test_case_and_accent_changes_resolve_to_the_same_record(data: st.DataObject) -> None:
-    kb = mn.load()
-    record = data.draw(st.sampled_from([*kb.nutrients, *kb.symptoms, *kb.foods, *kb.factors]))
-    name = data.draw(st.sampled_from([record.id, record.name, *record.aliases]))
-    variant = data.draw(st.sampled_from([name.upper(), name.lower(), name.swapcase(), _accented(name), f"  {name}!"]))
-    lookup = {mn.Nutrient: kb.nutrient, mn.Symptom: kb.symptom, mn.Food: kb.food, mn.Factor: kb.factor}[type(record)]
-    assert lookup(variant) is record
+    with pytest.raises(TypeError):
+        kb.search(None)  # type: ignore[arg-type]

@@ -1,0 +1,163 @@
+"""Rules that span records, checked when a knowledge base is built from user data.
+
+Each record already checked its own fields when it was made. What is left needs the other
+records, and the field metadata says what to check (see ``muscle_nutrients._fields``):
+
+* a ``cites`` field names known sources;
+* a ``refers_to`` field names a known record of that kind;
+* a relation reference (``ref``) points at a known record;
+* a ``fits`` amount is in the dimension of the nutrient the record is about;
+* a ``needs`` field, when set, has its companion field filled in.
+
+Every kind's names must be unique (identities are checked as records are combined), and each kind adds its own rules
+(``Kind.checks``). Every problem is reported, each naming the file and JSON path of the
+record (or the record, when it was built in Python). "Did you mean" hints are given for
+the first [MAX_HINTS][muscle_nutrients._validation.MAX_HINTS] problems only, so a file full
+of bad references is refused in time linear in its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ._fields import Record
+from ._kinds import Kind
+from ._store import Store
+from .model import Nutrient, Ref, Source
+from .units import Amount
+
+__all__ = ["MAX_HINTS", "problems"]
+
+#: How many problems get a "did you mean" hint.
+MAX_HINTS = 50
+
+
+class _Hints:
+    """Did-you-mean suggestions, for a bounded number of problems."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.left = MAX_HINTS
+
+    def __call__(self, kind: Kind[Any], key: str) -> str:
+        if self.left <= 0 or not isinstance(key, str):
+            return ""
+        self.left -= 1
+        if kind.record is Source:
+            import difflib  # only bad user data needs it
+
+            close = difflib.get_close_matches(key[:100], list(self.store.by_id(Source)), n=3)
+        else:
+            close = list(self.store.names[kind.record].suggest(key))
+        return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def problems(store: Store) -> list[str]:
+    """Every cross-record problem of the store's records, located."""
+    hints = _Hints(store)
+    found: list[str] = []
+    for kind in store.kinds:
+        records = store.table(kind.record)
+        found += _collisions(store, kind, records)
+        for index, record in enumerate(records):
+            for path, message in _record_problems(store, record, hints):
+                found.append(f"{_locate(store, kind, index, record, path)}: {message}")
+        for check in kind.checks:
+            for index, message in check(records):
+                found.append(f"{_locate(store, kind, index, records[index], '')}: {message}")
+    return found
+
+
+def _locate(store: Store, kind: Kind[Any], index: int, record: Any, path: str) -> str:
+    origin = store.origin(kind, index)
+    if origin:
+        return f"{origin}{path}"
+    return kind.describe(record) + (f" at {path.lstrip('.')}" if path else "")
+
+
+def _collisions(store: Store, kind: Kind[Any], records: tuple[Any, ...]) -> Iterator[str]:
+    if not kind.name_fields:
+        return
+    position = {id(record): index for index, record in enumerate(records)}
+    for name, held, record in store.names[kind.record].collisions:
+        if held.id == record.id:
+            continue  # the same record twice: reported as a duplicate
+        index = position[id(record)]
+        other = store.origin(kind, position[id(held)])
+        where = f" ({other})" if other else ""
+        yield (
+            f"{_locate(store, kind, index, record, '')}: {kind.label} name {name!r} is used by both "
+            f"{held.id!r}{where} and {record.id!r}"
+        )
+
+
+def _record_problems(store: Store, record: Any, hints: _Hints) -> Iterator[tuple[str, str]]:
+    for path, meta, value, owner, nutrient in _walk(record, "", None):
+        if value is None or value == ():
+            continue
+        if meta.get("cites"):
+            yield from _unknown(store, store.kinds.of(Source), path, value, hints)
+        label = meta.get("refers_to")
+        if isinstance(label, str):
+            yield from _unknown(store, store.kinds.labelled(label), path, value, hints)
+        if meta.get("ref") and isinstance(value, Ref):
+            found = _bad_ref(store, value, hints)
+            if found:
+                yield path, found
+        if meta.get("fits") and isinstance(value, Amount) and nutrient is not None:
+            found = _misfit(store, value, nutrient)
+            if found:
+                yield path, found
+        needs = meta.get("needs")
+        if isinstance(needs, str) and not getattr(owner, needs):
+            yield path, f"needs {needs} (where it was read)"
+
+
+def _walk(record: Any, path: str, nutrient: str | None) -> Iterator[tuple[str, Mapping[str, Any], Any, Any, str | None]]:
+    """Every field of a record and of the records nested in it, with the nutrient it is about."""
+    if isinstance(record, Nutrient):
+        nutrient = record.id
+    fields = attrs.fields(type(record))
+    for a in fields:
+        if a.metadata.get("refers_to") == "nutrient" and isinstance(getattr(record, a.name), str):
+            nutrient = getattr(record, a.name)
+    for a in fields:
+        value = getattr(record, a.name)
+        here = f"{path}.{a.name}"
+        yield here, a.metadata, value, record, nutrient
+        if isinstance(value, Record):
+            yield from _walk(value, here, nutrient)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, Record):
+                    yield from _walk(item, f"{here}[{index}]", nutrient)
+
+
+def _unknown(store: Store, kind: Kind[Any], path: str, value: Any, hints: _Hints) -> Iterator[tuple[str, str]]:
+    known = store.by_id(kind.record)
+    if isinstance(value, str):
+        if value not in known:
+            yield path, f"unknown {kind.label} {value!r}{hints(kind, value)}"
+        return
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item not in known:
+            yield f"{path}[{index}]", f"unknown {kind.label} {item!r}{hints(kind, item)}"
+
+
+def _bad_ref(store: Store, ref: Ref, hints: _Hints) -> str | None:
+    kind = store.kinds.for_ref(ref.kind)
+    if kind is None:
+        return f"no record kind is pointed at by {ref.kind.value!r} references"
+    if ref.id in store.by_id(kind.record):
+        return None
+    return f"unknown {kind.label} {ref.id!r} in {str(ref)!r}{hints(kind, ref.id)}"
+
+
+def _misfit(store: Store, amount: Amount, nutrient_id: str) -> str | None:
+    nutrient = store.by_id(Nutrient).get(nutrient_id)
+    if nutrient is None or amount.unit.dimension is nutrient.unit.dimension:
+        return None
+    return f"unit {amount.unit.value} does not fit {nutrient_id} (measured in {nutrient.unit.value})"
