@@ -81,3 +81,12 @@ def test_command_line_examples_run(line: str, tmp_path: Path) -> None:
 
 def test_there_are_command_line_examples() -> None:
     assert len(CLI_LINES) >= 10
+
+
+def test_readme_example_passes_mypy_strict(tmp_path: Path) -> None:
+    example = FENCE.search((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert example is not None
+    script = tmp_path / "readme_example.py"
+    script.write_text(example.group(1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(script)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

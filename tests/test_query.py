@@ -29,3 +29,24 @@ def test_module_functions_answer_like_the_knowledge_base(tiny: mn.KnowledgeBase,
     assert query.nutrient("Mg") is kb.nutrient("Mg")
     assert query.rank_causes(["cramps"]) == kb.rank_causes(["cramps"])
     assert query.records(mn.Nutrient, kb=tiny) == tiny.nutrients
+
+
+_EXAMPLE_ARGS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
+    "records": ((mn.Nutrient,), {}), "lookup": ((mn.Food, "bean"), {}), "get": ((mn.Food, "nope"), {}),
+    "nutrient": (("Xe",), {}), "symptom": (("a",), {}), "food": (("nut",), {}), "factor": (("effy",), {}),
+    "lab_test": (("serum-x",), {}), "advice_item": (("rest",), {}), "source": (("src",), {}),
+    "get_nutrient": (("x",), {}), "get_symptom": (("b",), {}), "get_food": (("bean",), {}), "get_factor": (("f",), {}),
+    "get_lab_test": (("serum-x",), {}), "get_advice": (("rest",), {}), "get_source": (("nope",), {}),
+    "search": (("xen",), {}), "symptoms_of": (("x",), {}), "causes_of": (("a",), {}), "advice_for": (("a",), {}),
+    "red_flags": (("c",), {}), "rank_causes": ((["a", "b"],), {}), "depleted_by": (("f",), {}),
+    "foods_rich_in": (("x",), {"per": "100g"}), "nutrients_in": (("bean",), {}), "daily_value": (("y",), {}),
+    "intake": (("x",), {"age": 30, "sex": "male"}), "assess_diet": (([("bean", None)],), {"age": 30, "sex": "male"}),
+    "lab_tests_for": (("x",), {}), "interpret_lab": (("x", 1.5, "mg/dL"), {}), "relations_from": (("deficiency:x",), {}),
+    "relations_to": (("symptom:a",), {}), "relations_for_claim": (("S01",), {}), "facts_for_claim": (("S02",), {}),
+}
+
+
+def test_every_module_function_answers_as_its_method(tiny: mn.KnowledgeBase) -> None:
+    assert set(_EXAMPLE_ARGS) == set(query.__all__)
+    for name, (args, kwargs) in _EXAMPLE_ARGS.items():
+        assert getattr(query, name)(*args, kb=tiny, **kwargs) == getattr(tiny, name)(*args, **kwargs), name
