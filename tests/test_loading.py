@@ -104,14 +104,6 @@ def test_override_replaces_and_reports(kb: mn.KnowledgeBase, tmp_path: Path) -> 
     assert kb.overrides == ()
 
 
-def test_merge_two_knowledge_bases(kb: mn.KnowledgeBase, tiny: mn.KnowledgeBase) -> None:
-    merged = kb.merge(tiny)
-    assert merged.nutrient("xenium").id == "x" and merged.nutrient("Mg").id == "magnesium"
-    assert len(merged.relations) == len(kb.relations) + len(tiny.relations)
-    with pytest.raises(mn.DataError, match="already defined"):
-        kb.merge(kb)
-
-
 def test_unknown_reference_gets_did_you_mean(tmp_path: Path) -> None:
     path = _write(tmp_path, "bad-ref.json", {"relations": [{"id": "r", "subject": "deficiency:magnesum", "predicate": "causes",
                                                             "object": "symptom:muscle-cramp", "evidence": "limited", "sources": ["usda-sr2"]}]})
