@@ -138,6 +138,9 @@ _CROSS_FIELD: dict[type, dict[str, st.SearchStrategy[Any]]] = {
               "composition": st.lists(st.deferred(lambda: strategy_for(NutrientContent)), max_size=3,
                                       unique_by=lambda c: c.nutrient).map(tuple)},
     Nutrient: {"unit": st.sampled_from([Unit.MG, Unit.UG])},
+    # a total-intake limit may not sit below the recommendation: draw supplements-only limits
+    mn.IntakeRecommendation: {"upper_limit": st.none() | st.builds(
+        attrs.evolve, st.deferred(lambda: strategy_for(mn.UpperLimit)), scope=st.just(mn.UpperLimitScope.SUPPLEMENTS_AND_MEDICINES))},
 }
 
 

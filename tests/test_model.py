@@ -135,5 +135,5 @@ def test_overlapping_life_stages_are_found() -> None:
 
     assert list(mn.model.overlapping_life_stages([rec(0, 12, mn.Sex.ANY), rec(12, None)])) == []
     found = list(mn.model.overlapping_life_stages([rec(0, 24, mn.Sex.ANY), rec(12, None), rec(0, 240, mn.Sex.FEMALE)]))
-    assert [index for index, _ in found] == [1, 2]
+    assert [indexes for indexes, _ in found] == [(1, 0), (2, 0)]
     assert "overlaps" in found[0][1]

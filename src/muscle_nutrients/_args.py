@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import unicodedata
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -80,8 +81,12 @@ def text(value: object, what: str) -> str:
 
 
 def spelling_key(value: str) -> str:
-    """The key of a spelled option: case and spaces do not matter (``"100 g"`` = ``"100G"``)."""
-    return "".join(value.split()).casefold()
+    """The key of a spelled option or unit: case, spaces and compatibility forms do not matter.
+
+    ``"100 g"`` = ``"100G"``; fullwidth ``"ｍｇ"`` = ``"mg"``; the micro sign, the Greek mu and
+    the one-character ``"㎍"`` all spell ``µg``. (NFKC maps each to its plain form.)
+    """
+    return "".join(unicodedata.normalize("NFKC", value).split()).casefold()
 
 
 def choice(value: object, what: str, options: Mapping[str, T]) -> T:

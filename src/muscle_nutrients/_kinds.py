@@ -22,14 +22,16 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._lazy import Sealed
 from .model import RefKind
 
 __all__ = ["Kind", "Kinds", "kind"]
 
 R = TypeVar("R")
 
-#: A kind-wide rule: (index, problem) for each record of the kind that breaks it.
-KindCheck = Callable[[Sequence[Any]], Iterator[tuple[int, str]]]
+#: A kind-wide rule: (indexes of the records involved, problem) for each breach; the problem
+#: is reported at the first of them that was read from a file, else at the first.
+KindCheck = Callable[[Sequence[Any]], Iterator[tuple[tuple[int, ...], str]]]
 
 
 def _by_id(record: Any) -> Hashable:
@@ -109,7 +111,7 @@ def kind(
     return MappingProxyType({"kind": options})
 
 
-class Kinds:
+class Kinds(Sealed):
     """The record kinds a document class declares, in load order, found by class, field, label or reference."""
 
     __slots__ = ("document", "_all", "_by_class", "_by_field", "_by_label", "_by_ref")

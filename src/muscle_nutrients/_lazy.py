@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Pending", "lock"]
+__all__ = ["Pending", "Sealed", "lock"]
 
 _lock = threading.RLock()
 
@@ -31,6 +31,24 @@ def _fresh_lock_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows, where there is no fork
     os.register_at_fork(after_in_child=_fresh_lock_in_child)
+
+
+class Sealed:
+    """Objects shared between callers: each attribute is set once (in ``__init__``), never again.
+
+    The library's own lazy builds replace a value with ``object.__setattr__`` under the lock;
+    ordinary assignment from outside raises ``AttributeError``.
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        try:
+            getattr(self, name)
+        except AttributeError:
+            object.__setattr__(self, name, value)
+            return
+        raise AttributeError(f"{type(self).__name__} is shared and read-only (tried to set {name!r})")
 
 
 class Pending:

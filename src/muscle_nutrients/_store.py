@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from . import _lazy
+from ._lazy import Sealed
 from ._kinds import Kind, Kinds
 from .model import Ref
 from .names import NameIndex, name_indexes
@@ -23,7 +24,7 @@ R = TypeVar("R")
 Loader = Callable[[Kind[Any]], tuple[Any, ...]]
 
 
-class Store:
+class Store(Sealed):
     """Every record of one knowledge base, found by kind, id, name or reference."""
 
     __slots__ = ("kinds", "names", "_tables", "_put", "_load", "_origins", "_ids", "_put_ids")

@@ -66,7 +66,8 @@ def problems(store: Store) -> list[str]:
             for path, message in _record_problems(store, record, hints):
                 found.append(f"{_locate(store, kind, index, record, path)}: {message}")
         for check in kind.checks:
-            for index, message in check(records):
+            for indexes, message in check(records):
+                index = next((i for i in indexes if store.origin(kind, i)), indexes[0])
                 found.append(f"{_locate(store, kind, index, records[index], '')}: {message}")
     return found
 
@@ -85,12 +86,13 @@ def _collisions(store: Store, kind: Kind[Any], records: tuple[Any, ...]) -> Iter
     for name, held, record in store.names[kind.record].collisions:
         if held.id == record.id:
             continue  # the same record twice: reported as a duplicate
+        # reported at the record read from a file, when one of the two was
         index = position[id(record)]
-        other = store.origin(kind, position[id(held)])
-        where = f" ({other})" if other else ""
+        if not store.origin(kind, index) and store.origin(kind, position[id(held)]):
+            index = position[id(held)]
         yield (
-            f"{_locate(store, kind, index, record, '')}: {kind.label} name {name!r} is used by both "
-            f"{held.id!r}{where} and {record.id!r}"
+            f"{_locate(store, kind, index, records[index], '')}: {kind.label} name {name!r} is used by both "
+            f"{held.id!r} and {record.id!r}"
         )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from ._lazy import Sealed
 from ._store import Store
 from .evidence import EvidenceGrade
 from .model import Nutrient, Predicate, RedFlag, Relation, RefKind, Source, Symptom
@@ -57,7 +58,7 @@ def grouped_strongest_first(groups: Mapping[str, list[L]], name: Callable[[L], s
     return MappingProxyType({key: strongest_first(links, name) for key, links in groups.items()})
 
 
-class CauseIndex:
+class CauseIndex(Sealed):
     """Links from causes to symptoms and from steps to symptoms, both ways, and the red flags."""
 
     __slots__ = ("_symptom_links", "_cause_links", "_advice_links", "_flags_by_symptom", "_general_flags", "_all_flags")

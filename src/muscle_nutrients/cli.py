@@ -440,7 +440,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 user error)."""
+    """Run the command line; returns the exit status (0 success, 1 output failed, 2 user error, 130 interrupted)."""
+    if sys.stdout is None or sys.stdout.closed:
+        if sys.stderr is not None and not sys.stderr.closed:
+            print(f"{PROG}: error: standard output is closed", file=sys.stderr)
+        return 2
+    if not _can_encode(sys.stdout, "µ→–"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]  # an ASCII terminal: never half a table
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -450,6 +456,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _can_encode(stream: TextIO, sample: str) -> bool:
+    try:
+        sample.encode(stream.encoding or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -458,6 +475,11 @@ def _run(args: argparse.Namespace) -> int:
     try:
         kb = load(*args.data)
         result = command.run(kb, args, out)
+        if result is not None:
+            ascii_only = not _can_encode(sys.stdout, "µ→–")  # \u escapes keep the JSON valid on an ASCII stream
+            json.dump(result, sys.stdout, ensure_ascii=ascii_only, indent=2)
+            sys.stdout.write("\n")
+        sys.stdout.flush()
     except UnknownNameError as err:
         args._parser.print_usage(sys.stderr)
         print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
@@ -467,13 +489,13 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except BrokenPipeError:
         raise
-    except (ValueError, TypeError, LookupError, OSError) as err:
+    except OSError as err:  # the output could not be written (a full disk, say): not a usage error
+        print(f"{PROG} {args.command}: error: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except (ValueError, TypeError, LookupError, ArithmeticError) as err:
         args._parser.print_usage(sys.stderr)
         print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
         return 2
-    if result is not None:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
     return 0
 
 

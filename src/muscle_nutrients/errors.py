@@ -47,11 +47,17 @@ class DataError(ValueError):
 
     problems: tuple[str, ...]
 
+    #: Most problems the message lists (``problems`` holds them all).
+    SHOWN = 200
+
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in knowledge-base data"
-        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+        lines = [f"  - {p}" for p in self.problems[: self.SHOWN]]
+        if count > self.SHOWN:
+            lines.append(f"  ... and {count - self.SHOWN} more (all are in .problems)")
+        super().__init__(head + ":\n" + "\n".join(lines))
 
 
 class FieldError(ValueError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ._lazy import Sealed
 from ._store import Store
 from .causes import grouped_strongest_first
 from .model import Factor, Predicate, Relation, Source
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["FactorIndex", "depleted_by"]
 
 
-class FactorIndex:
+class FactorIndex(Sealed):
     """What each factor does to nutrients."""
 
     __slots__ = ("_depletions",)

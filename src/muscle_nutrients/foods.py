@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
+from ._lazy import Sealed
 from . import _args
 from ._fields import maker
 from ._store import Store
@@ -80,7 +81,7 @@ def portion_grams(food: Food, quantity: object) -> float:
         ) from None
 
 
-class FoodIndex:
+class FoodIndex(Sealed):
     """Foods ranked by each nutrient, and each food's nutrients."""
 
     __slots__ = ("_nutrients", "_by_nutrient", "_by_food")

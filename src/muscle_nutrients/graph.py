@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
+from ._lazy import Sealed
 from ._fields import Record, field_names
 from ._store import Store
 from .errors import UnknownNameError
@@ -45,7 +46,7 @@ def claim_id(claim: object) -> str:
     return text
 
 
-class Graph:
+class Graph(Sealed):
     """Relations indexed by their ends and by the seed claims they cover."""
 
     __slots__ = ("_from", "_to", "_by_claim", "_facts")

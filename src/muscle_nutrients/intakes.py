@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from ._lazy import Sealed
 from . import _args
 from ._store import Store
 from .foods import portions as food_portions
@@ -72,7 +73,7 @@ def person(age: object, sex: object, pregnant: object = False, lactating: object
 _Band = tuple[int, float, IntakeTarget]
 
 
-class IntakeIndex:
+class IntakeIndex(Sealed):
     """The DRI bands of every nutrient, and the checks of a person against them."""
 
     __slots__ = ("_bands", "_with_intakes")

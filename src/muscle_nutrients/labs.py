@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ._lazy import Sealed
 from . import _args
 from ._store import Store
 from .errors import UnknownNameError
@@ -31,7 +32,7 @@ def lab_value(value: object) -> float:
     return _args.real(value, "a lab value", minimum=0, maximum=MAX_AMOUNT)
 
 
-class LabIndex:
+class LabIndex(Sealed):
     """Lab tests by nutrient, and the reading of values against ranges and cut-offs."""
 
     __slots__ = ("_by_nutrient", "_sources")

@@ -28,9 +28,6 @@ PACKAGED_FILES: tuple[str, ...] = tuple(kind.file for kind in KINDS)
 #: Largest data file accepted, in bytes; larger files are refused before they are read.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-#: Deepest nesting of arrays and objects accepted in a data file.
-MAX_NESTING = 64
-
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 _packaged: KnowledgeBase | None = None
 
@@ -77,22 +74,38 @@ def packaged() -> KnowledgeBase:
     return kb
 
 
+def _origin(path: str | os.PathLike[str]) -> str:
+    """How a file is named in messages: as given, or quoted when its name holds control characters."""
+    text = os.fspath(path)
+    return text if text.isprintable() else repr(text)
+
+
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A user file's bytes: only a regular file, only up to the size limit, never blocking."""
-    origin = os.fspath(path)
-    if not origin:
+    """A user file's bytes: only a regular file, only up to the size limit, never blocking.
+
+    The file is opened without blocking (a FIFO would wait for a writer) and checked through
+    the open descriptor, so what is read is what was checked.
+    """
+    origin = _origin(path)
+    if not os.fspath(path):
         raise DataError(["(empty path): no file name given"])
     try:
-        info = os.stat(origin)
+        fd = os.open(os.fspath(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise DataError([f"{origin}: cannot read: {exc.strerror or exc}"]) from None
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise DataError([f"{origin}: cannot read: {what}"])
         if info.st_size > MAX_FILE_BYTES:
             raise DataError([f"{origin}: file is {info.st_size} bytes, over the {MAX_FILE_BYTES}-byte limit"])
-        with open(origin, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    except OSError as exc:
-        raise DataError([f"{origin}: cannot read: {exc.strerror or exc}"]) from None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat()
+    except (OSError, MemoryError) as exc:
+        raise DataError([f"{origin}: cannot read: {getattr(exc, 'strerror', None) or type(exc).__name__}"]) from None
+    finally:
+        os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         raise DataError([f"{origin}: file is over the {MAX_FILE_BYTES}-byte limit"])
     return raw
@@ -110,7 +123,7 @@ def read_document(path: str | os.PathLike[str], *, document: type[Document] = Do
     """
     from .serialization import parse_text, structure_document  # cattrs only for user files
 
-    origin = os.fspath(path)
+    origin = _origin(path)
     raw = _read_bytes(path)
     return structure_document(parse_text(raw, origin), origin=origin, document=document)
 
@@ -152,10 +165,10 @@ def load(*paths: str | os.PathLike[str], override: bool = False, document: type[
             continue
         if found.data_version is not None and found.data_version != base.data_version:
             problems.append(
-                f"{os.fspath(path)}: $.data_version: the file is for data version {found.data_version!r}, "
+                f"{_origin(path)}: $.data_version: the file is for data version {found.data_version!r}, "
                 f"but the packaged data is {base.data_version!r}; leave data_version out, or update the file"
             )
-        located.append((found, os.fspath(path)))
+        located.append((found, _origin(path)))
     if problems:
         raise DataError(problems)
     return base._extended(located, override)

@@ -672,6 +672,14 @@ class IntakeRecommendation(Record):
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Caveats, disagreeing sources."""
 
+    def _invariants(self) -> Iterator[FieldError]:
+        limit = self.upper_limit
+        if not isinstance(limit, UpperLimit) or not isinstance(self.amount, Amount):
+            return
+        if limit.scope is UpperLimitScope.TOTAL_INTAKE and limit.amount.dimension is self.amount.dimension and limit.amount < self.amount:
+            # a supplements-only limit (magnesium) may sit below the RDA: food does not count against it
+            yield FieldError("upper_limit", f"a total-intake limit of {limit.amount} is below the recommended {self.amount}")
+
 
 _BOUND = number(minimum=0, maximum=1e9, optional=True)
 
@@ -881,8 +889,8 @@ def describe_intake(record: IntakeRecommendation) -> str:
     return f"{record.nutrient} ({record.life_stage.label})"
 
 
-def overlapping_life_stages(records: Sequence[IntakeRecommendation]) -> Iterator[tuple[int, str]]:
-    """(index, problem) for each intake whose age band overlaps another of the same nutrient and group."""
+def overlapping_life_stages(records: Sequence[IntakeRecommendation]) -> Iterator[tuple[tuple[int, int], str]]:
+    """(the two indexes, problem) for each intake whose age band overlaps another of the same nutrient and group."""
     groups: dict[tuple[str, bool, bool], list[int]] = {}
     for index, rec in enumerate(records):
         groups.setdefault((rec.nutrient, rec.life_stage.pregnant, rec.life_stage.lactating), []).append(index)
@@ -897,4 +905,4 @@ def overlapping_life_stages(records: Sequence[IntakeRecommendation]) -> Iterator
                 first, second = records[a].life_stage, records[b].life_stage
                 if (first.max_months is None or first.max_months > second.min_months) and b not in reported:
                     reported.add(b)
-                    yield b, f"{second.label} overlaps {first.label} for {nutrient}"
+                    yield (b, a), f"{second.label} overlaps {first.label} for {nutrient}"

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from . import _args, _lazy
+from ._lazy import Sealed
 from .errors import UnknownNameError
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def normalize(text: str) -> str:
     return _normalize(text)
 
 
-class NameIndex(Generic[R]):
+class NameIndex(Sealed, Generic[R]):
     """Records of one kind, found by id, display name or alias after normalisation.
 
     Built on first use (thread-safely); a lookup by a name exactly as written is then one
@@ -95,10 +96,11 @@ class NameIndex(Generic[R]):
                     # names exactly as written (and lower-cased) skip normalisation: the common case
                     exact.setdefault(name, record)
                     exact.setdefault(name.lower(), record)
-            self._collisions = tuple(problems)
-            self._exact = MappingProxyType({k: v for k, v in exact.items() if by_key.get(normalize(k)) is v})
-            self._by_key = MappingProxyType(by_key)
-            return self._by_key
+            built = MappingProxyType(by_key)
+            object.__setattr__(self, "_collisions", tuple(problems))
+            object.__setattr__(self, "_exact", MappingProxyType({k: v for k, v in exact.items() if by_key.get(normalize(k)) is v}))
+            object.__setattr__(self, "_by_key", built)  # last: a reader that sees it sees the rest
+            return built
 
     @property
     def collisions(self) -> tuple[tuple[str, R, R], ...]:
@@ -136,6 +138,8 @@ class NameIndex(Generic[R]):
             found = self._exact.get(name)
             if found is not None:
                 return found
+        if isinstance(name, str) and len(name) > _args.MAX_TEXT_CHARS:
+            raise UnknownNameError(name, self.kind)  # longer than any name: no search for one
         found = self.get(name)
         if found is not None:
             return found

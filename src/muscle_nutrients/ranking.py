@@ -13,10 +13,12 @@ the name, so the order is deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from ._lazy import Sealed
 from ._fields import maker
 from .causes import CauseIndex
 from .evidence import BY_RANK, EvidenceGrade
@@ -48,16 +50,14 @@ _Row = tuple[Ref, int, float, CauseLink, int]
 
 _new_candidate = maker(CauseCandidate)
 _new_ranking = maker(CauseRanking)
-_FLAG_CACHE_SIZE = 1024
 
 
-class Ranker:
+class Ranker(Sealed):
     """Scores and orders the causes of a set of symptoms."""
 
-    __slots__ = ("_rows", "_causes", "_flags")
+    __slots__ = ("_rows", "_flags")
 
     def __init__(self, causes: CauseIndex, symptom_ids: Sequence[str]) -> None:
-        self._causes = causes
         links = {sid: causes.causes_of(sid) for sid in symptom_ids}
         names = sorted({(normalize(link.label), link.relation.subject) for group in links.values() for link in group})
         position = {ref: index for index, (_, ref) in enumerate(names)}
@@ -74,7 +74,8 @@ class Ranker:
                     by_symptom[sid] = tuple(kept.values())
             rows.append(MappingProxyType(by_symptom))
         self._rows = tuple(rows)
-        self._flags: dict[tuple[str, ...], tuple[RedFlag, ...]] = {}
+        # answers are immutable, so a bounded cache of the red flags per symptom set is safe
+        self._flags: Callable[[tuple[str, ...]], tuple[RedFlag, ...]] = lru_cache(maxsize=1024)(causes.red_flags)
 
     def rank(self, asked: Sequence[Symptom], floor: EvidenceGrade) -> CauseRanking:
         """The ranking for ``asked`` (distinct symptoms, in the order asked), ignoring links below ``floor``."""
@@ -108,14 +109,7 @@ class Ranker:
         return _new_ranking(everything, tuple(candidates), self._red_flags(everything), floor, DISCLAIMER)
 
     def _red_flags(self, asked: tuple[Symptom, ...]) -> tuple[RedFlag, ...]:
-        key = tuple([s.id for s in asked])
-        found = self._flags.get(key)
-        if found is None:
-            found = self._causes.red_flags(key)
-            if len(self._flags) >= _FLAG_CACHE_SIZE:
-                self._flags.clear()  # a bounded cache: answers are cheap to rebuild
-            self._flags[key] = found
-        return found
+        return self._flags(tuple([s.id for s in asked]))
 
 
 

@@ -78,7 +78,7 @@ def parse_text(raw: bytes, origin: str) -> Any:
     if not raw.strip():
         raise DataError([f"{origin}: file is empty"])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as Windows editors write, is allowed
     except UnicodeDecodeError as exc:
         raise DataError([f"{origin}: not UTF-8 text (byte {exc.start}: {exc.reason})"]) from None
     toml = origin.lower().endswith(".toml")

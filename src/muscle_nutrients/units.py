@@ -83,7 +83,7 @@ class Unit(StrEnum):
             return text
         if not isinstance(text, str):
             raise TypeError(f"a unit must be a Unit or a string such as 'mg', not {type(text).__name__}")
-        unit = _SPELLINGS.get(_spelling_key(text)) if len(text) <= 40 else None
+        unit = _SPELLINGS.get(_args.spelling_key(text)) if len(text) <= 40 else None
         if unit is None:
             allowed = ", ".join(u.value for u in cls)
             raise ValueError(f"unknown unit {_args.shown(text)}; known units: {allowed}")
@@ -112,14 +112,6 @@ _SCALE: dict[Unit, tuple[Dimension, int, int]] = {
     Unit.PERCENT: (Dimension.FRACTION, 1, 1),
 }
 
-# Greek small mu (U+03BC) looks like the micro sign (U+00B5) and is typed as often.
-_MICRO_SIGNS = str.maketrans({"μ": "µ"})
-
-
-def _spelling_key(text: str) -> str:
-    return "".join(text.translate(_MICRO_SIGNS).split()).lower()
-
-
 _EXTRA_SPELLINGS: dict[str, Unit] = {
     "gram": Unit.G,
     "grams": Unit.G,
@@ -138,7 +130,8 @@ _EXTRA_SPELLINGS: dict[str, Unit] = {
     "umol/l": Unit.UMOL_PER_L,
     "percent": Unit.PERCENT,
 }
-_SPELLINGS: dict[str, Unit] = {_spelling_key(u.value): u for u in Unit} | _EXTRA_SPELLINGS
+# The keys ignore case, spaces and compatibility forms: the micro sign and the Greek mu alike.
+_SPELLINGS: dict[str, Unit] = {_args.spelling_key(k): u for k, u in ({u.value: u for u in Unit} | _EXTRA_SPELLINGS).items()}
 
 
 # ---------------------------------------------------------------------------- exact arithmetic
