@@ -56,16 +56,20 @@ with mkdocs_gen_files.open("sources.md", "w") as f:
     f.write("# Sources\n\n")
     f.write(
         f"Every source the knowledge base (data version `{kb.data_version}`) cites, with what was taken from it. "
-        "Where only a reproduction of a document could be read, *Read as* says which copy.\n\n"
+        "*Address* is the work's own (DOI, PubMed, PMC, Bookshelf, publisher or issuing body); where the work "
+        "could only be read in a copy, *Read at* says which copy, never as the work's address.\n\n"
     )
     for source in sorted(kb.sources, key=lambda s: s.id):
         f.write(f"### {_cell(source.title)} {{#{source.id}}}\n\n")
-        f.write(f"- **Id:** `{source.id}` · **Kind:** {source.kind.value} · **Publisher:** {_cell(source.publisher)}")
+        f.write(f"- **Id:** `{source.id}` · **Kind:** {source.kind.value} · **Authors:** {_cell(source.authors or '-')}"
+                f" · **Publisher:** {_cell(source.publisher)}")
         f.write(f" · **Year:** {source.year}\n" if source.year else "\n")
         if source.url:
-            f.write(f"- **Read at:** <{source.url}>" + (f" (accessed {source.accessed})" if source.accessed else "") + "\n")
-        if source.copy_of:
-            f.write(f"- **Read as:** {_cell(source.copy_of)}\n")
+            f.write(f"- **Address:** <{source.url}>\n")
+        if source.read_at:
+            f.write(f"- **Read at (copy):** <{source.read_at}>" + (f" (accessed {source.accessed})" if source.accessed else "") + "\n")
+        if source.read_note:
+            f.write(f"- **What was read:** {_cell(source.read_note)}\n")
         ids = [f"PMID {source.pmid}" if source.pmid else "", f"DOI {source.doi}" if source.doi else ""]
         if any(ids):
             f.write(f"- **Identifiers:** {', '.join(i for i in ids if i)}\n")
@@ -93,7 +97,7 @@ with mkdocs_gen_files.open("coverage.md", "w") as f:
                     text += f" — {fact.note}"
             else:
                 text = fact.text
-            links = ", ".join(f"[{s}](sources.md#{s})" for s in fact.sources)
+            links = "; ".join(f"[{c.source}](sources.md#{c.source}) ({_cell(c.where or '')})" for c in fact.sources)
             f.write(f"| {_cell(text)} | {fact.evidence.value} | {links} |\n")
         f.write("\n")
 
@@ -106,8 +110,9 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
-def _sources_links(ids: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(f"[{s}](../sources.md#{s})" for s in ids)
+def _sources_links(citations: tuple[mn.Citation, ...]) -> str:
+    # each citation links its source and says where in it the support is
+    return "; ".join(f"[{c.source}](../sources.md#{c.source}): {_cell(c.where or '')}" for c in citations)
 
 
 catalog = ["* [Overview](index.md)\n"]

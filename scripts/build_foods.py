@@ -111,7 +111,7 @@ def build(folder: Path, selection: Path) -> dict[str, Any]:
             "food_group": group,
             "servings": servings,
             "composition": composition,
-            "sources": [SOURCE_ID],
+            "sources": [{"source": SOURCE_ID, "where": f"NDB {ndb} (ABBREV.txt; WEIGHT.txt)", "kind": "reference data"}],
             "aliases": item.get("aliases", []),
         }
         if "fdc_id" in item:
@@ -119,7 +119,7 @@ def build(folder: Path, selection: Path) -> dict[str, Any]:
         foods.append(food)
     if problems:
         raise SystemExit("selection problems:\n  " + "\n  ".join(problems))
-    return {"schema_version": 1, "data_version": _data_version(), "foods": foods}
+    return {"schema_version": 2, "data_version": _data_version(), "foods": foods}
 
 
 def render(document: dict[str, Any]) -> str:

@@ -34,7 +34,7 @@ from muscle_nutrients.document import SCHEMA_VERSION, Document  # noqa: E402
 from muscle_nutrients.units import Amount  # noqa: E402
 
 OUTPUT = ROOT / "src" / "muscle_nutrients" / "data" / "schema.json"
-SCHEMA_ID = "https://muscle-nutrients.invalid/schema/v1/data-file.json"
+SCHEMA_ID = "https://muscle-nutrients.invalid/schema/v2/data-file.json"
 REF_PATTERN = r"^(" + "|".join(k.value for k in model.RefKind) + r"):" + ID_PATTERN[1:]
 
 # field metadata -> JSON Schema keyword, for scalar values and for lists
@@ -65,7 +65,11 @@ def _type_schema(tp: Any, meta: Mapping[str, Any], defs: dict[str, Any]) -> dict
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
         return {"anyOf": [_type_schema(inner, meta, defs), {"type": "null"}]}
     if origin is tuple:
-        out = {"type": "array", "items": _scalar(typing.get_args(tp)[0], meta, defs)}
+        item = typing.get_args(tp)[0]
+        items = _scalar(item, meta, defs)
+        if item is model.Citation:  # a citation may also be just the source's id (not pinned)
+            items = {"anyOf": [items, {"type": "string", "pattern": ID_PATTERN, "description": "a source id"}]}
+        out = {"type": "array", "items": items}
         out.update({LIST[k]: v for k, v in meta.items() if k in LIST and v})
         return out
     return _scalar(tp, meta, defs)

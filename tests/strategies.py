@@ -71,7 +71,9 @@ def _for_type(tp: Any, meta: typing.Mapping[str, Any]) -> st.SearchStrategy[Any]
         item = typing.get_args(tp)[0]
         low = 1 if "check" in meta and meta["check"](()) else 0  # the field refuses an empty list
         if attrs.has(item):
-            return st.lists(strategy_for(item), min_size=low, max_size=2).map(tuple)
+            unique = meta.get("unique_by")  # e.g. citations: one per source
+            return st.lists(strategy_for(item), min_size=low, max_size=2,
+                            unique_by=(lambda r: getattr(r, unique)) if isinstance(unique, str) else None).map(tuple)
         inner = {k: v for k, v in meta.items() if k in ("pattern", "cites", "refers_to", "claims")}
         return st.lists(_for_type(item, inner), min_size=low, max_size=3, unique=True).map(tuple)
     if meta.get("claims"):
@@ -128,6 +130,21 @@ def relations(draw: st.DrawFn) -> Relation:
     return draw(_built(Relation, {"predicate": st.just(predicate), "subject": st.just(subject), "object": st.just(obj)}))
 
 
+@st.composite
+def advice(draw: st.DrawFn) -> mn.Advice:
+    # a caution says what it warns against and is never recommended; a step may carry a recommendation
+    kind = draw(st.sampled_from(list(mn.AdviceKind)))
+    citations = st.lists(st.deferred(lambda: strategy_for(mn.Citation)), min_size=1, max_size=2, unique_by=lambda c: c.source).map(tuple)
+    if kind is mn.AdviceKind.CAUTION:
+        fixed = {"warns_against": _for_type(str, {}), "recommendation": st.none(), "recommendation_sources": st.just(())}
+    else:
+        recommended = draw(st.booleans())
+        fixed = {"warns_against": st.none(),
+                 "recommendation": st.sampled_from(list(mn.Recommendation)) if recommended else st.none(),
+                 "recommendation_sources": citations if recommended else st.just(())}
+    return draw(_built(mn.Advice, {"kind": st.just(kind), **fixed}))
+
+
 _SPECIAL: dict[type, st.SearchStrategy[Any]] = {}
 
 # Fields whose valid values depend on a rule the field metadata cannot say.
@@ -165,6 +182,7 @@ _SPECIAL.update({
     ReferenceRange: _bounded(ReferenceRange),
     Cutoff: _bounded(Cutoff),
     Relation: relations(),
+    mn.Advice: advice(),
 })
 
 #: Every record class of the packaged format (records nested in them included), and Amount.

@@ -62,3 +62,33 @@ def test_causes_of_core_symptoms_are_real(kb: mn.KnowledgeBase) -> None:
 
 def test_restless_legs_advice(kb: mn.KnowledgeBase) -> None:
     assert [a.advice.id for a in kb.advice_for("RLS")] == ["iron-under-medical-guidance"]
+
+
+def test_steps_and_cautions_are_kept_apart(kb: mn.KnowledgeBase) -> None:
+    steps = kb.advice_for("cramps")
+    assert steps and all(link.advice.kind is not mn.AdviceKind.CAUTION for link in steps)
+    assert "avoid-quinine-for-cramps" not in {link.advice.id for link in steps}
+    cautions = {c.advice.id: c for c in kb.cautions_for("cramps")}
+    quinine = cautions["avoid-quinine-for-cramps"]
+    assert "quinine" in quinine.warns_against and quinine.evidence is mn.EvidenceGrade.ESTABLISHED
+    assert quinine.relation.predicate is mn.Predicate.CAUTIONS_ABOUT
+    assert {c.advice.id for c in kb.cautions_for("night cramps")} >= {"avoid-quinine-for-cramps"}
+    # that quinine works is a separate, graded fact about the drug
+    drug = [r for r in kb.relations_from("factor:quinine") if r.predicate is mn.Predicate.PREVENTS]
+    assert drug and drug[0].evidence is mn.EvidenceGrade.PROBABLE
+
+
+def test_advice_says_whether_a_step_is_advised_apart_from_whether_it_works(kb: mn.KnowledgeBase) -> None:
+    by_id = {link.advice.id: link for link in kb.advice_for("cramps")}
+    stretch = by_id["stretch-cramping-muscle"]
+    assert stretch.recommendation is mn.Recommendation.RECOMMENDED and stretch.evidence is mn.EvidenceGrade.PROBABLE
+    assert by_id["vitamin-b-complex"].recommendation is mn.Recommendation.CONSIDER
+    assert by_id["vitamin-b-complex"].evidence is mn.EvidenceGrade.LIMITED
+
+
+def test_advice_for_leaves_out_weak_steps_unless_asked(kb: mn.KnowledgeBase) -> None:
+    default = {link.relation.id for link in kb.advice_for("night cramps")}
+    everything = {link.relation.id: link.evidence for link in kb.advice_for("night cramps", min_evidence="contradicted")}
+    assert set(everything) > default
+    assert all(everything[r] >= mn.EvidenceGrade.LIMITED for r in default)
+    assert mn.EvidenceGrade.CONTRADICTED in everything.values()  # magnesium for older adults, shown so apps can say so

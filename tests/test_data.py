@@ -16,6 +16,7 @@ import pytest
 import muscle_nutrients as mn
 from muscle_nutrients import CLAIM_IDS
 from muscle_nutrients._validation import _walk
+from muscle_nutrients.evidence import rubric_problem
 from muscle_nutrients.document import KINDS
 from muscle_nutrients.names import normalize
 
@@ -45,10 +46,78 @@ def test_every_source_is_used_and_every_used_source_listed(kb: mn.KnowledgeBase)
     assert used == listed, (sorted(listed - used), sorted(used - listed))
 
 
+# Hosts that copy, mirror or summarise other people's work: never a work's own address.
+COPY_HOSTS = ("scribd.", "studylib.", "docslib.", "abcdocz.", "doczz.", "studyres.", "9pdf.", "pdfslide.", "docplayer.", "blogspot.",
+              "laibokeji.", "medluna.", "consensus.app", "iiab.me", "ouci.dntb.gov.ua", "metajournal.", "educatemedicine.",
+              "netrition.", "mdedge", "doctoori.", "lobc.ca", "skyscape.com", "bohrium.", "semanticscholar.", "unboundmedicine.com/medline",
+              "webarchive.", "web.archive.org")
+
+
 def test_every_source_is_traceable(kb: mn.KnowledgeBase) -> None:
     for source in kb.sources:
-        assert source.url or source.pmid or source.doi or source.copy_of, source.id
-        assert source.used_for, source.id
+        assert source.authors and source.used_for, source.id
+        # the work's own address, or a note saying what was read and where (a web copy, or files as distributed)
+        assert source.url or source.read_note, source.id
+        if source.url:
+            host = re.sub(r"^https?://", "", source.url).split("/")[0]
+            assert not re.fullmatch(r"[0-9.:]+", host), (source.id, source.url)
+            assert not any(h in source.url for h in COPY_HOSTS), (source.id, source.url)
+            assert source.url != source.read_at, source.id
+        if source.doi:
+            assert source.url, source.id
+
+
+def _citations(record: object) -> list[mn.Citation]:
+    return [c for _, _, value, _, _ in _walk(record, "", None) if isinstance(value, tuple)
+            for c in value if isinstance(c, mn.Citation)]
+
+
+def test_every_citation_says_where_and_what_kind(kb: mn.KnowledgeBase) -> None:
+    count = 0
+    for kind in KINDS:
+        for record in kb.records(kind.record):
+            for citation in _citations(record):
+                assert citation.where and citation.kind, (getattr(record, "id", record), citation)
+                count += 1
+    assert count > 1000
+
+
+def _graded(kb: mn.KnowledgeBase) -> list[tuple[str, mn.EvidenceGrade, tuple[mn.Citation, ...]]]:
+    """Every graded fact except red flags (graded on agreement of guidance): label, grade, citations."""
+    facts: list[tuple[str, mn.EvidenceGrade, tuple[mn.Citation, ...]]] = [(r.id, r.evidence, r.sources) for r in kb.relations]
+    for record in (*kb.nutrients, *kb.symptoms, *kb.lab_tests):
+        for field in ("roles", "excess", "facts"):
+            for i, statement in enumerate(getattr(record, field, ())):
+                facts.append((f"{record.id}.{field}[{i}]", statement.evidence, statement.sources))
+    return facts
+
+
+def test_every_grade_follows_the_written_rubric(kb: mn.KnowledgeBase) -> None:
+    problems = [(label, grade.value, problem) for label, grade, cites in _graded(kb)
+                if (problem := rubric_problem(grade, [c.kind for c in cites]))]
+    assert problems == []
+
+
+def test_the_rubric_refuses_what_it_says_it_refuses() -> None:
+    kinds = mn.EvidenceKind
+    assert rubric_problem(mn.EvidenceGrade.PROBABLE, [kinds.COHORT]) is not None
+    assert rubric_problem(mn.EvidenceGrade.PROBABLE, [kinds.COHORT, kinds.CASE_CONTROL]) is None
+    assert rubric_problem(mn.EvidenceGrade.ESTABLISHED, [kinds.TRIAL, kinds.COHORT]) is not None
+    assert rubric_problem(mn.EvidenceGrade.ESTABLISHED, [kinds.SYSTEMATIC_REVIEW]) is None
+    assert rubric_problem(mn.EvidenceGrade.PROBABLE, [kinds.EXPERT_OPINION, kinds.EXPERT_OPINION]) is not None
+    assert rubric_problem(mn.EvidenceGrade.LIMITED, [kinds.EXPERT_OPINION]) is None
+    assert rubric_problem(mn.EvidenceGrade.CONTRADICTED, [kinds.TEXTBOOK]) is not None
+    assert rubric_problem(mn.EvidenceGrade.CONTRADICTED, [kinds.TRIAL]) is None
+    assert rubric_problem(mn.EvidenceGrade.LIMITED, [None]) is not None
+
+
+def test_a_caution_is_never_a_step(kb: mn.KnowledgeBase) -> None:
+    cautions = {a.id for a in kb.advice if a.kind is mn.AdviceKind.CAUTION}
+    for rel in kb.relations:
+        if rel.subject.kind is mn.RefKind.ADVICE and rel.predicate in (mn.Predicate.PREVENTS, mn.Predicate.RELIEVES):
+            assert rel.subject.id not in cautions, rel.id
+    for symptom in kb.symptoms:
+        assert all(link.advice.kind is not mn.AdviceKind.CAUTION for link in kb.advice_for(symptom, min_evidence="contradicted"))
 
 
 def test_every_relation_is_graded_and_sourced(kb: mn.KnowledgeBase) -> None:
@@ -118,7 +187,9 @@ def test_no_two_records_of_a_kind_share_a_name(kb: mn.KnowledgeBase) -> None:
 
 
 def test_food_supplies_relations_match_the_table(kb: mn.KnowledgeBase) -> None:
-    grade_by_share = [(0.10, mn.EvidenceGrade.ESTABLISHED), (0.05, mn.EvidenceGrade.LIMITED), (0.0, mn.EvidenceGrade.UNSUPPORTED)]
+    # certainty, not size: a food that gives 5% or more of the DV per serving supplies the nutrient (the note says
+    # how much); below 5% the claim that it is a source is contradicted by the food table itself
+    grade_by_share = [(0.05, mn.EvidenceGrade.ESTABLISHED), (0.0, mn.EvidenceGrade.CONTRADICTED)]
     for rel in kb.relations:
         if rel.predicate is mn.Predicate.SUPPLIES and rel.subject.kind is mn.RefKind.FOOD:
             row = next(r for r in kb.nutrients_in(rel.subject.id) if r.nutrient.id == rel.object.id)

@@ -67,8 +67,10 @@ def test_metadata_says_what_other_tools_read() -> None:
     by_name = {a.name: a.metadata for a in attrs.fields(mn.Source)}
     assert by_name["pmid"]["pattern"] == r"^[1-9][0-9]{0,8}$"
     assert by_name["id"]["names"] is True
-    assert {a.name for a in attrs.fields(mn.Nutrient) if a.metadata.get("cites")} == {
+    # citation lists hold Citation records, whose ``source`` field cites
+    assert {a.name for a in attrs.fields(mn.Nutrient) if a.metadata.get("records") is mn.Citation} == {
         "chebi_sources", "constants_sources", "daily_value_sources", "supplement_sources"}
+    assert attrs.fields_dict(mn.Citation)["source"].metadata["cites"] is True
     assert attrs.fields_dict(mn.NutrientContent)["nutrient"].metadata["refers_to"] == "nutrient"
     assert attrs.fields_dict(mn.LabTest)["loinc"].metadata["needs"] == "loinc_sources"
     assert attrs.fields_dict(mn.Serving)["grams"].metadata["exclusive_minimum"] == 0

@@ -112,3 +112,12 @@ def test_assess_diet_magnesium_supplement_only_ul(kb: mn.KnowledgeBase) -> None:
     assert day["magnesium"].total.value > 350 and not day["magnesium"].exceeds_upper_limit
     pills = kb.assess_diet([], age=30, sex="male", supplements={"magnesium": mn.Amount(value=400, unit=Unit.MG)})
     assert pills["magnesium"].exceeds_upper_limit
+
+
+def test_an_upper_target_is_never_a_shortfall(kb: mn.KnowledgeBase) -> None:
+    # sodium is judged against its CDRR: too much is the concern, so there is nothing to make up
+    day = kb.assess_diet([("banana", None)], age=30, sex="female")
+    assert day["sodium"].shortfall is None and not day["sodium"].exceeds_chronic_disease_risk_reduction
+    assert day["potassium"].shortfall is not None and day["potassium"].shortfall.value > 0
+    salty = kb.assess_diet([], age=30, sex="female", supplements={"sodium": mn.Amount(value=2500, unit=Unit.MG)})
+    assert salty["sodium"].exceeds_chronic_disease_risk_reduction

@@ -45,7 +45,7 @@ class Supplement(f.Record):
     id: str = attrs.field(metadata=f.ID)
     name: str = attrs.field(metadata=f.NAME)
     nutrient: str = attrs.field(metadata=f.refers_to("nutrient"))
-    sources: tuple[str, ...] = attrs.field(metadata=f.SOURCES)
+    sources: tuple[mn.Citation, ...] = attrs.field(metadata=mn.model.SOURCES)
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=f.ALIASES)
 
 

@@ -76,9 +76,9 @@ def test_vitamin_d_bands(kb: mn.KnowledgeBase) -> None:
 
 def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:
     result = kb.interpret_lab("magnesium", 1.55, "mg/dL")
-    assert result.status is mn.LabStatus.LOW  # shipped range 1.6-2.2 mg/dL
-    others = {reading.range.sources[0]: reading.status for reading in result.alternatives}
-    assert others["mlabs-magnesium"] is mn.LabStatus.NORMAL  # 1.5-2.4 mg/dL
+    assert result.status is mn.LabStatus.NORMAL  # first shipped range, 1.5-2.4 mg/dL
+    others = {reading.range.sources[0].source: reading.status for reading in result.alternatives}
+    assert others["ohsu-magnesium"] is mn.LabStatus.LOW  # 1.6-2.6 mg/dL
     assert others["alfred-magnesium"] is mn.LabStatus.LOW  # 1.55 mg/dL = 0.638 mmol/L, below 0.70-1.10 mmol/L
     rr, status = result.alternatives[0]  # a reading unpacks as (range, status)
     assert status is result.alternatives[0].status and rr is result.alternatives[0].range

@@ -91,8 +91,8 @@ def test_clashing_and_broken_files_report_every_problem(tmp_path: Path) -> None:
 
 def test_override_replaces_and_reports(kb: mn.KnowledgeBase, tmp_path: Path) -> None:
     lab = {"lab_tests": [{"id": "serum-magnesium", "name": "Serum magnesium", "specimen": "serum", "loinc": "19123-9",
-                          "loinc_sources": ["unitypoint-magnesium"], "nutrient": "magnesium",
-                          "reference_ranges": [{"low": 1.7, "high": 2.3, "unit": "mg/dL", "sources": ["davis-lab-magnesium"],
+                          "loinc_sources": ["mlabs-magnesium"], "nutrient": "magnesium",
+                          "reference_ranges": [{"low": 1.7, "high": 2.3, "unit": "mg/dL", "sources": ["mlabs-magnesium"],
                                                 "note": "Our clinic's analyser."}],
                           "molar_mass": 24.305, "valence": 2}]}
     path = _write(tmp_path, "clinic.json", lab)

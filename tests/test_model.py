@@ -86,7 +86,7 @@ def test_cutoff_contains() -> None:
 
 
 def test_statements_need_sources_and_known_claims() -> None:
-    with pytest.raises(mn.RecordError, match="sources: must list at least 1 item"):
+    with pytest.raises(mn.RecordError, match="sources: must list at least 1 Citation"):
         mn.Statement(text="x", evidence=G.LIMITED, sources=())
     with pytest.raises(mn.RecordError, match=r"claims\[0\]: 'S99' is not a seed-claim id S01..S44"):
         mn.Statement(text="x", evidence=G.LIMITED, sources=("s",), claims=("S99",))

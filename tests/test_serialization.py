@@ -54,8 +54,21 @@ def test_unknown_keys_and_enum_values_all_reported() -> None:
 
 def test_top_level_must_be_an_object_and_version_known() -> None:
     assert "expected a JSON object" in _problems([1, 2])
-    assert "schema_version: expected 1, got a number (99)" in _problems({"schema_version": 99})
-    assert "schema_version: expected 1, got a boolean (true)" in _problems({"schema_version": True})
+    assert "schema_version: expected 1 or 2, got a number (99)" in _problems({"schema_version": 99})
+    assert "schema_version: expected 1 or 2, got a boolean (true)" in _problems({"schema_version": True})
+
+
+def test_a_version_1_file_is_read_and_upgraded() -> None:
+    # version 1 named the copy read in ``copy_of`` and cited sources by id only
+    v1 = {"schema_version": 1,
+          "sources": [{"id": "s", "title": "T", "publisher": "P", "kind": "review", "copy_of": "read in a reproduction"}],
+          "factors": [{"id": "f", "name": "F", "kind": "condition"}]}
+    document = mn.serialization.structure_document(v1, origin="old.json")
+    assert document.schema_version == mn.document.SCHEMA_VERSION
+    assert document.sources[0].read_note == "read in a reproduction"
+    relation = {"id": "r", "subject": "factor:f", "predicate": "raises risk of", "object": "symptom:x", "evidence": "limited",
+                "sources": ["s"]}
+    assert mn.serialization.structure(relation, mn.Relation).sources == (mn.Citation(source="s"),)
 
 
 def test_document_defaults_are_empty() -> None:

@@ -52,7 +52,7 @@ def test_a_new_citing_field_is_checked_with_no_further_edit(tiny: mn.KnowledgeBa
     @attrs.frozen(kw_only=True, eq=False, repr=False)
     class Note(_fields.Record):
         id: str = attrs.field(metadata=_fields.ID)
-        icd_sources: tuple[str, ...] = attrs.field(metadata=_fields.OPTIONAL_SOURCES)
+        icd_sources: tuple[mn.Citation, ...] = attrs.field(metadata=mn.model.OPTIONAL_SOURCES)
 
     from muscle_nutrients._kinds import kind
 
@@ -61,7 +61,7 @@ def test_a_new_citing_field_is_checked_with_no_further_edit(tiny: mn.KnowledgeBa
         notes: tuple[Note, ...] = attrs.field(default=(), metadata=kind(Note, "note"))
 
     document = NoteDocument(**{k.field: getattr(tiny.to_document(), k.field) for k in mn.document.KINDS},
-                            notes=(Note(id="n", icd_sources=("no-such-source",)),))
+                            notes=(Note(id="n", icd_sources=(mn.Citation(source="no-such-source"),)),))
     with pytest.raises(mn.DataError, match=r"note 'n' at icd_sources\[0\]: unknown source 'no-such-source'"):
         mn.KnowledgeBase(document)
 
@@ -155,3 +155,14 @@ def test_hints_are_bounded(tiny: mn.KnowledgeBase) -> None:
     problems = _problems(tiny, relations=many)
     assert len(problems) == len(many)
     assert sum("did you mean" in p for p in problems) <= _validation.MAX_HINTS
+
+
+def test_a_caution_cannot_prevent_or_relieve(tiny: mn.KnowledgeBase) -> None:
+    caution = mn.Advice(id="dont", name="Do not", kind=mn.AdviceKind.CAUTION, text="Do not.", warns_against="doing it")
+    rel = mn.Relation(id="dont-a", subject=mn.Ref("advice:dont"), predicate=mn.Predicate.PREVENTS, object=mn.Ref("symptom:a"),
+                      evidence=mn.EvidenceGrade.LIMITED, sources=("src",))
+    problems = _problems(tiny, advice=(*tiny.advice, caution), relations=(*tiny.relations, rel))
+    assert any("advice 'dont' is a caution: it cannot prevent anything (use 'cautions about')" in p for p in problems)
+    step = attrs.evolve(rel, id="rest-cautions", subject=mn.Ref("advice:rest"), predicate=mn.Predicate.CAUTIONS_ABOUT)
+    problems = _problems(tiny, relations=(*tiny.relations, step))
+    assert any("advice 'rest' is a relief step, not a caution" in p for p in problems)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from . import query
 from ._version import DATA_VERSION, __version__
 from .errors import DataError, FieldError, OverrideWarning, RecordError, UnknownNameError
-from .evidence import EvidenceGrade
+from .evidence import EvidenceGrade, EvidenceKind
 from .document import Document
 from .knowledge_base import EVIDENCE_WEIGHTS, KnowledgeBase
 from .loading import json_schema, load, read_document
@@ -25,6 +25,7 @@ from .model import (
     GRAMMAR,
     Advice,
     AdviceKind,
+    Citation,
     Cutoff,
     Factor,
     FactorKind,
@@ -39,6 +40,7 @@ from .model import (
     NutrientContent,
     NutrientKind,
     Predicate,
+    Recommendation,
     RedFlag,
     Ref,
     RefKind,
@@ -59,6 +61,7 @@ from .results import (
     CauseCandidate,
     CauseLink,
     CauseRanking,
+    CautionLink,
     DietAssessment,
     FoodNutrientRow,
     IntakeTarget,
@@ -86,12 +89,15 @@ __all__ = [
     "CauseCandidate",
     "CauseLink",
     "CauseRanking",
+    "CautionLink",
+    "Citation",
     "Cutoff",
     "DataError",
     "DietAssessment",
     "Dimension",
     "Document",
     "EvidenceGrade",
+    "EvidenceKind",
     "Factor",
     "FactorKind",
     "FieldError",
@@ -115,6 +121,7 @@ __all__ = [
     "OverrideWarning",
     "Predicate",
     "RangeReading",
+    "Recommendation",
     "RecordError",
     "RedFlag",
     "Ref",

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .model import Ref
+from .model import Citation, Ref
 from .units import Amount, Unit
 
 __all__ = ["builder"]
@@ -57,6 +57,9 @@ def _type_builder(annotation: str, namespace: dict[str, Any]) -> _Build:
         return _amount
     if isinstance(target, type) and issubclass(target, Enum):
         return target._value2member_map_.__getitem__
+    if target is Citation:
+        build = builder(Citation)
+        return lambda v: build({"source": v} if isinstance(v, str) else v)  # a citation may be just the id
     return builder(target)
 
 

@@ -36,9 +36,7 @@ __all__ = [
     "CLAIMS",
     "ID",
     "NAME",
-    "OPTIONAL_SOURCES",
     "OPTIONAL_TEXT",
-    "SOURCES",
     "TEXT",
     "Record",
     "Result",
@@ -156,7 +154,7 @@ def _number_check(minimum: float | None, exclusive: bool, maximum: float | None,
     return check
 
 
-def _records_check(cls: type, min_items: int) -> Check:
+def _records_check(cls: type, min_items: int, unique: str | None) -> Check:
     def check(value: object) -> Problems:
         if not isinstance(value, tuple):
             return f"must be a tuple of {cls.__name__}, not {type(value).__name__}"
@@ -165,6 +163,9 @@ def _records_check(cls: type, min_items: int) -> Check:
         if len(value) > MAX_ITEMS:
             return f"has {len(value):,} items; the limit is {MAX_ITEMS:,}"
         found = [(i, f"must be a {cls.__name__}") for i, item in enumerate(value) if not isinstance(item, cls)]
+        if unique and not found:
+            keys = [getattr(item, unique) for item in value]
+            found = [(i, f"repeats the {unique} {key!r}") for i, key in enumerate(keys) if key in keys[:i]]
         return found or None
 
     return check
@@ -201,10 +202,6 @@ OPTIONAL_TEXT = text(optional=True)
 """Optional text (None when absent)."""
 STRINGS = spec(_strings(), max_length=MAX_TEXT, max_items=MAX_ITEMS, unique=True)
 """A list of texts without repeats."""
-SOURCES = spec(_strings(min_items=1), cites=True, min_items=1, max_items=MAX_ITEMS, unique=True)
-"""Ids of the sources a fact was read in: at least one."""
-OPTIONAL_SOURCES = spec(_strings(), cites=True, max_items=MAX_ITEMS, unique=True)
-"""Ids of sources, possibly none (e.g. where a code could not be verified)."""
 
 
 def code(pattern: str, what: str, *, optional: bool = False, **facts: object) -> Mapping[str, object]:
@@ -230,9 +227,9 @@ def number(
     return spec(_optional(check) if optional else check, **bounds, **facts)
 
 
-def records(cls: type, *, min_items: int = 0) -> Mapping[str, object]:
-    """A tuple of records of ``cls``."""
-    return spec(_records_check(cls, min_items), min_items=min_items, max_items=MAX_ITEMS, records=cls)
+def records(cls: type, *, min_items: int = 0, unique: str | None = None) -> Mapping[str, object]:
+    """A tuple of records of ``cls`` (with ``unique``, no two sharing that attribute's value)."""
+    return spec(_records_check(cls, min_items, unique), min_items=min_items, max_items=MAX_ITEMS, records=cls, unique_by=unique)
 
 
 def instance(cls: type | tuple[type, ...], what: str, *, optional: bool = False, **facts: object) -> Mapping[str, object]:

@@ -7,14 +7,14 @@ first time that kind is needed. Either way a table, once made, never changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 from . import _lazy
 from ._lazy import Sealed
 from ._kinds import Kind, Kinds
-from .model import Ref
+from .model import Citation, Ref, Source
 from .names import NameIndex, name_indexes
 
 __all__ = ["Store"]
@@ -84,6 +84,11 @@ class Store(Sealed):
                     found = MappingProxyType({getattr(r, 'id'): r for r in reversed(table)}) if kind.name_fields else MappingProxyType({})
                     self._put_ids(kind.field, found)
         return found
+
+    def cited(self, citations: Iterable[Citation]) -> tuple[Source, ...]:
+        """The sources a fact's citations name, resolved, in order."""
+        sources = self.by_id(Source)
+        return tuple([sources[c.source] for c in citations])
 
     def resolve(self, ref: Ref) -> Any:
         """The record a relation reference points at, or None."""

@@ -26,7 +26,7 @@ import attrs
 from ._fields import Record
 from ._kinds import Kind
 from ._store import Store
-from .model import Nutrient, Ref, Source
+from .model import Advice, AdviceKind, Nutrient, Predicate, Ref, RefKind, Relation, Source
 from .units import Amount
 
 __all__ = ["MAX_HINTS", "problems"]
@@ -101,7 +101,8 @@ def _record_problems(store: Store, record: Any, hints: _Hints) -> Iterator[tuple
         if value is None or value == ():
             continue
         if meta.get("cites"):
-            yield from _unknown(store, store.kinds.of(Source), path, value, hints)
+            # a citation names its source: report at the citation, as a plain id and an object both read there
+            yield from _unknown(store, store.kinds.of(Source), path.removesuffix(".source"), value, hints)
         label = meta.get("refers_to")
         if isinstance(label, str):
             yield from _unknown(store, store.kinds.labelled(label), path, value, hints)
@@ -116,6 +117,25 @@ def _record_problems(store: Store, record: Any, hints: _Hints) -> Iterator[tuple
         needs = meta.get("needs")
         if isinstance(needs, str) and not getattr(owner, needs):
             yield path, f"needs {needs} (where it was read)"
+    if isinstance(record, Relation):
+        found = _caution_role(store, record)
+        if found:
+            yield ".predicate", found
+
+
+def _caution_role(store: Store, relation: Relation) -> str | None:
+    """A caution is never a step that prevents or relieves; only a caution cautions."""
+    if relation.subject.kind is not RefKind.ADVICE:
+        return None
+    advice = store.by_id(Advice).get(relation.subject.id)
+    if advice is None:
+        return None
+    caution = advice.kind is AdviceKind.CAUTION
+    if caution and relation.predicate in (Predicate.PREVENTS, Predicate.RELIEVES):
+        return f"advice {advice.id!r} is a caution: it cannot {relation.predicate.value.removesuffix('s')} anything (use 'cautions about')"
+    if not caution and relation.predicate is Predicate.CAUTIONS_ABOUT:
+        return f"advice {advice.id!r} is a {advice.kind.value} step, not a caution"
+    return None
 
 
 def _walk(record: Any, path: str, nutrient: str | None) -> Iterator[tuple[str, Mapping[str, Any], Any, Any, str | None]]:

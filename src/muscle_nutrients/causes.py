@@ -2,11 +2,12 @@
 
 Queries (through [KnowledgeBase][muscle_nutrients.knowledge_base.KnowledgeBase]):
 ``symptoms_of`` (a deficiency's symptoms), ``causes_of`` (a symptom's causes),
-``advice_for`` (steps for a symptom), ``red_flags``.
+``advice_for`` (steps for a symptom), ``cautions_for`` (what not to do), ``red_flags``.
 
 Indexes, built together on first use from the relations: symptom links per nutrient, cause
-links per symptom and advice links per symptom (each strongest evidence first, then by
-name), and red flags per symptom plus the general ones.
+links per symptom, step links and caution links per symptom (each strongest evidence first,
+then by name), and red flags per symptom plus the general ones. A caution is never listed
+as a step: steps are prevention and relief advice, cautions come from ``cautions about``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from ._lazy import Sealed
 from ._store import Store
 from .evidence import EvidenceGrade
-from .model import Nutrient, Predicate, RedFlag, Relation, RefKind, Source, Symptom
+from .model import Nutrient, Predicate, RedFlag, Relation, RefKind, Symptom
 from .names import normalize
-from .results import AdviceLink, CauseLink, SymptomLink
+from .results import AdviceLink, CauseLink, CautionLink, SymptomLink
 
 if TYPE_CHECKING:
     from .knowledge_base import KnowledgeBase
@@ -30,6 +31,7 @@ __all__ = [
     "CauseIndex",
     "advice_for",
     "causes_of",
+    "cautions_for",
     "grouped_strongest_first",
     "red_flags",
     "strongest_first",
@@ -61,17 +63,19 @@ def grouped_strongest_first(groups: Mapping[str, list[L]], name: Callable[[L], s
 class CauseIndex(Sealed):
     """Links from causes to symptoms and from steps to symptoms, both ways, and the red flags."""
 
-    __slots__ = ("_symptom_links", "_cause_links", "_advice_links", "_flags_by_symptom", "_general_flags", "_all_flags")
+    __slots__ = (
+        "_symptom_links", "_cause_links", "_advice_links", "_caution_links", "_flags_by_symptom", "_general_flags", "_all_flags"
+    )
 
     def __init__(self, store: Store) -> None:
-        sources = store.by_id(Source)
         symptom_links: dict[str, list[SymptomLink]] = {}
         cause_links: dict[str, list[CauseLink]] = {}
         advice_links: dict[str, list[AdviceLink]] = {}
+        caution_links: dict[str, list[CautionLink]] = {}
         for rel in store.table(Relation):
             if rel.object.kind is not RefKind.SYMPTOM:
                 continue
-            cited = tuple(sources[s] for s in rel.sources)
+            cited = store.cited(rel.sources)
             subject, symptom = store.resolve(rel.subject), store.resolve(rel.object)
             if rel.predicate in CAUSAL:
                 cause_links.setdefault(symptom.id, []).append(
@@ -79,11 +83,14 @@ class CauseIndex(Sealed):
                 )
                 if rel.subject.kind is RefKind.DEFICIENCY:
                     symptom_links.setdefault(subject.id, []).append(SymptomLink(symptom=symptom, relation=rel, sources=cited))
-            elif rel.predicate in (Predicate.PREVENTS, Predicate.RELIEVES):
+            elif rel.predicate in (Predicate.PREVENTS, Predicate.RELIEVES) and rel.subject.kind is RefKind.ADVICE:
                 advice_links.setdefault(symptom.id, []).append(AdviceLink(advice=subject, relation=rel, sources=cited))
+            elif rel.predicate is Predicate.CAUTIONS_ABOUT:
+                caution_links.setdefault(symptom.id, []).append(CautionLink(advice=subject, relation=rel, sources=cited))
         self._symptom_links = grouped_strongest_first(symptom_links, lambda link: link.symptom.name)
         self._cause_links = grouped_strongest_first(cause_links, lambda link: link.label)
         self._advice_links = grouped_strongest_first(advice_links, lambda link: link.advice.name)
+        self._caution_links = grouped_strongest_first(caution_links, lambda link: link.advice.name)
         flags = store.table(RedFlag)
         by_symptom: dict[str, list[RedFlag]] = {}
         for flag in flags:
@@ -103,9 +110,13 @@ class CauseIndex(Sealed):
         """Deficiencies, excesses and factors that cause or raise the risk of the symptom."""
         return self._cause_links.get(symptom_id, ())
 
-    def advice_for(self, symptom_id: str) -> tuple[AdviceLink, ...]:
-        """Steps that prevent or relieve the symptom."""
-        return self._advice_links.get(symptom_id, ())
+    def advice_for(self, symptom_id: str, floor: EvidenceGrade) -> tuple[AdviceLink, ...]:
+        """Steps that prevent or relieve the symptom, at least as well supported as ``floor``."""
+        return tuple([link for link in self._advice_links.get(symptom_id, ()) if link.evidence >= floor])
+
+    def cautions_for(self, symptom_id: str) -> tuple[CautionLink, ...]:
+        """Cautions about the symptom."""
+        return self._caution_links.get(symptom_id, ())
 
     def red_flags(self, symptom_ids: Sequence[str] | None = None) -> tuple[RedFlag, ...]:
         """Every red flag, or the general ones plus those of the given symptoms (each once)."""
@@ -145,12 +156,25 @@ def causes_of(kb: KnowledgeBase, symptom: str | Symptom) -> tuple[CauseLink, ...
     return kb._causes.causes_of(kb._names[Symptom].lookup(symptom).id)
 
 
-def advice_for(kb: KnowledgeBase, symptom: str | Symptom) -> tuple[AdviceLink, ...]:
+def advice_for(
+    kb: KnowledgeBase, symptom: str | Symptom, *, min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED
+) -> tuple[AdviceLink, ...]:
     """Steps that prevent or relieve a symptom, strongest evidence first.
 
-    Contradicted steps are included, so they can be shown as such.
+    Each link says how well the step works (``evidence``) and, separately, whether sources
+    advise it (``recommendation``). Cautions are never steps: see ``cautions_for``. Steps
+    whose evidence is weaker than ``min_evidence`` are left out; pass
+    ``min_evidence="contradicted"`` to see the unsupported and contradicted ones too (so that
+    an app can say that they do not work).
     """
-    return kb._causes.advice_for(kb._names[Symptom].lookup(symptom).id)
+    floor = EvidenceGrade.parse(min_evidence)
+    return kb._causes.advice_for(kb._names[Symptom].lookup(symptom).id, floor)
+
+
+def cautions_for(kb: KnowledgeBase, symptom: str | Symptom) -> tuple[CautionLink, ...]:
+    """What not to do about a symptom (self-treating cramps with quinine, say), with what each
+    caution warns against and the grade of the evidence that the hazard is real."""
+    return kb._causes.cautions_for(kb._names[Symptom].lookup(symptom).id)
 
 
 def red_flags(kb: KnowledgeBase, symptom: str | Symptom | None = None) -> tuple[RedFlag, ...]:

@@ -86,8 +86,9 @@ def _strip(text: str) -> str:
     return "".join(out)
 
 
-def _sources(ids: Sequence[object]) -> str:
-    return ", ".join(str(getattr(s, "id", s)) for s in ids)
+def _sources(cited: Sequence[object]) -> str:
+    # records (Source) carry an id, citations the id of their source
+    return ", ".join(str(getattr(s, "id", None) or getattr(s, "source", s)) for s in cited)
 
 
 def _footer(out: _Output, flags: Sequence[RedFlag]) -> None:
@@ -238,14 +239,24 @@ def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json 
 def _cmd_advice(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     symptom = kb.symptom(args.symptom)
     links = kb.advice_for(symptom)
+    cautions = kb.cautions_for(symptom)
     flags = kb.red_flags(symptom)
     if args.json:
-        return _flagged("symptom", symptom, "advice", links, flags)
-    out.line(f"Steps for {symptom.name.lower()}, strongest evidence first (weakly supported steps are shown as such):")
+        payload = _flagged("symptom", symptom, "advice", links, flags)
+        payload["cautions"] = to_data(cautions)
+        return payload
+    out.line(f"Steps for {symptom.name.lower()}, strongest evidence first. 'works' grades the evidence that a step helps;")
+    out.line("'advised' says whether sources recommend it, a separate question.")
     out.table(
-        ["evidence", "step", "kind", "how", "for"],
-        [[out.grade(l.evidence), l.advice.name, l.advice.kind.value, l.relation.predicate.value, l.relation.population or "-"] for l in links],
+        ["works", "advised", "step", "kind", "how", "for"],
+        [[out.grade(l.evidence), l.recommendation.value if l.recommendation else "-", l.advice.name, l.advice.kind.value,
+          l.relation.predicate.value, l.relation.population or "-"] for l in links],
     )
+    if cautions:
+        out.line()
+        out.line("Cautions (what not to do):")
+        for c in cautions:
+            out.line(f"  ! {c.advice.name}: warns against {c.warns_against} [{c.evidence.value}]")
     _footer(out, flags)
     return None
 
@@ -254,7 +265,17 @@ def _cmd_sources(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> J
     sources = [kb.source(args.id)] if args.id else list(kb.sources)
     if args.json:
         return {"sources": to_data(sources)}
-    out.table(["id", "year", "kind", "title"], [[s.id, str(s.year or "-"), s.kind.value, s.title] for s in sources])
+    if args.id:
+        source = sources[0]
+        for label, value in (("id", source.id), ("title", source.title), ("authors", source.authors), ("publisher", source.publisher),
+                             ("year", source.year), ("kind", source.kind.value), ("PMID", source.pmid), ("DOI", source.doi),
+                             ("address", source.url), ("read at (copy)", source.read_at), ("what was read", source.read_note),
+                             ("used for", source.used_for)):
+            if value is not None:
+                out.line(f"{label}: {value}")
+        return None
+    out.table(["id", "year", "kind", "authors", "title"],
+              [[s.id, str(s.year or "-"), s.kind.value, s.authors or "-", s.title] for s in sources])
     return None
 
 

@@ -33,7 +33,7 @@ __all__ = ["KINDS", "RECORD_FIELDS", "SCHEMA_VERSION", "Document"]
 R = TypeVar("R")
 
 #: Version of the document format; bumped when a field changes meaning or shape.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen(kw_only=True, repr=False)

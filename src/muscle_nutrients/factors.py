@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ._lazy import Sealed
 from ._store import Store
 from .causes import grouped_strongest_first
-from .model import Factor, Predicate, Relation, Source
+from .model import Factor, Predicate, Relation
 from .results import NutrientLink
 
 if TYPE_CHECKING:
@@ -29,12 +29,11 @@ class FactorIndex(Sealed):
     __slots__ = ("_depletions",)
 
     def __init__(self, store: Store) -> None:
-        sources = store.by_id(Source)
         depletions: dict[str, list[NutrientLink]] = {}
         for rel in store.table(Relation):
             if rel.predicate is Predicate.DEPLETES:
                 depletions.setdefault(rel.subject.id, []).append(
-                    NutrientLink(nutrient=store.resolve(rel.object), relation=rel, sources=tuple(sources[s] for s in rel.sources))
+                    NutrientLink(nutrient=store.resolve(rel.object), relation=rel, sources=store.cited(rel.sources))
                 )
         self._depletions: Mapping[str, tuple[NutrientLink, ...]] = grouped_strongest_first(depletions, lambda link: link.nutrient.name)
 

@@ -19,7 +19,7 @@ from ._lazy import Sealed
 from . import _args
 from ._store import Store
 from .foods import portions as food_portions
-from .model import Food, IntakeRecommendation, Nutrient, Serving, Sex, Source, UpperLimitScope
+from .model import Food, IntakeRecommendation, Nutrient, Serving, Sex, UpperLimitScope
 from .results import DietAssessment, IntakeTarget, NutrientIntake
 from .units import Amount, convert_for
 
@@ -80,14 +80,13 @@ class IntakeIndex(Sealed):
 
     def __init__(self, store: Store) -> None:
         nutrients = store.by_id(Nutrient)
-        sources = store.by_id(Source)
         bands: dict[tuple[str, str, bool, bool], list[_Band]] = {}
         for rec in store.table(IntakeRecommendation):
             stage = rec.life_stage
             target = IntakeTarget(
                 nutrient=nutrients[rec.nutrient], life_stage=stage, kind=rec.kind, amount=rec.amount,
                 upper_limit=rec.upper_limit, chronic_disease_risk_reduction=rec.chronic_disease_risk_reduction,
-                sources=tuple(sources[s] for s in rec.sources), note=rec.note,
+                sources=store.cited(rec.sources), note=rec.note,
             )
             upper = math.inf if stage.max_months is None else stage.max_months
             for sex in (Sex.MALE, Sex.FEMALE) if stage.sex is Sex.ANY else (stage.sex,):
@@ -152,14 +151,16 @@ def _line(n: Nutrient, target: IntakeTarget, from_food: float, from_supplements:
     if limit is not None:
         counted = from_supplements if limit.scope is UpperLimitScope.SUPPLEMENTS_AND_MEDICINES else total
         exceeds = counted > limit.amount.to(n.unit).value
+    cdrr = target.chronic_disease_risk_reduction  # an upper target: never a shortfall to make up
     return NutrientIntake(
         nutrient=n,
         total=Amount._trusted(total, n.unit),
         from_supplements=Amount._trusted(from_supplements, n.unit),
         target=target,
         percent_of_target=100 * total / goal if goal else math.inf,
-        shortfall=Amount._trusted(max(goal - total, 0.0), n.unit),
+        shortfall=None if cdrr is not None else Amount._trusted(max(goal - total, 0.0), n.unit),
         exceeds_upper_limit=exceeds,
+        exceeds_chronic_disease_risk_reduction=cdrr is not None and total > cdrr.to(n.unit).value,
     )
 
 

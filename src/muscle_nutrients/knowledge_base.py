@@ -260,6 +260,8 @@ class KnowledgeBase:
     """A symptom's causes, strongest first. See [causes.causes_of][muscle_nutrients.causes.causes_of]."""
     advice_for = causes.advice_for
     """Steps that prevent or relieve a symptom. See [causes.advice_for][muscle_nutrients.causes.advice_for]."""
+    cautions_for = causes.cautions_for
+    """What not to do about a symptom. See [causes.cautions_for][muscle_nutrients.causes.cautions_for]."""
     red_flags = causes.red_flags
     """When to see a doctor, for a symptom or in general. See [causes.red_flags][muscle_nutrients.causes.red_flags]."""
     rank_causes = ranking.rank_causes

@@ -72,7 +72,7 @@ class LabIndex(Sealed):
                     cutoffs.append(cut)
             except ValueError:
                 continue  # a cut-off in a unit the value cannot reach is not read
-        ids = dict.fromkeys([*reference.sources, *(s for cut in cutoffs for s in cut.sources)])
+        ids = dict.fromkeys([c.source for c in (*reference.sources, *(s for cut in cutoffs for s in cut.sources))])
         return LabInterpretation(
             test=test,
             value=given,

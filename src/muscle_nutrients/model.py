@@ -11,7 +11,7 @@ resolves when it is built. What each field accepts is declared once, in its meta
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -22,11 +22,10 @@ from . import _args
 from ._fields import (
     ALIASES,
     ID,
+    ID_PATTERN,
     MAX_NAME,
     NAME,
-    OPTIONAL_SOURCES,
     OPTIONAL_TEXT,
-    SOURCES,
     STRINGS,
     TEXT,
     Record,
@@ -37,10 +36,10 @@ from ._fields import (
     is_id,
     records,
     refers_to,
-    text,
 )
+from ._fields import text as words  # a record may have a field called "text"
 from .errors import FieldError
-from .evidence import EvidenceGrade
+from .evidence import EvidenceGrade, EvidenceKind
 from .units import Amount, Dimension, Unit
 
 if TYPE_CHECKING:
@@ -49,8 +48,11 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAIM_IDS",
     "GRAMMAR",
+    "OPTIONAL_SOURCES",
+    "SOURCES",
     "Advice",
     "AdviceKind",
+    "Citation",
     "Cutoff",
     "Factor",
     "FactorKind",
@@ -65,6 +67,7 @@ __all__ = [
     "NutrientContent",
     "NutrientKind",
     "Predicate",
+    "Recommendation",
     "RedFlag",
     "Ref",
     "RefKind",
@@ -192,11 +195,22 @@ class FactorKind(StrEnum):
 
 
 class AdviceKind(StrEnum):
-    """Whether a step is meant to prevent, to relieve, or to keep one safe."""
+    """Whether a step is meant to prevent, to relieve, or to keep one safe (a caution: what not to do)."""
 
     PREVENTION = "prevention"
     RELIEF = "relief"
     CAUTION = "caution"
+
+
+class Recommendation(StrEnum):
+    """Whether a step is advised -- a separate question from whether it works (the relation's grade)."""
+
+    RECOMMENDED = "recommended"
+    """Sources advise it."""
+    CONSIDER = "consider with a clinician"
+    """Worth discussing with a clinician; not a step to take alone."""
+    NOT_RECOMMENDED = "not recommended"
+    """Sources advise against it (harms, or no benefit)."""
 
 
 class FoodGroup(StrEnum):
@@ -255,9 +269,11 @@ class Predicate(StrEnum):
     DEPLETES = "depletes"
     """A factor lowers the body's stores or blood level of a nutrient."""
     PREVENTS = "prevents"
-    """Advice (or a nutrient) makes the object less likely."""
+    """A step or a medicine makes the object less likely (efficacy, not advice to take it)."""
     RELIEVES = "relieves"
-    """Advice eases the object once it has started."""
+    """A step or a medicine eases the object once it has started."""
+    CAUTIONS_ABOUT = "cautions about"
+    """A caution applies to the object: what not to do about a symptom, a deficiency or an excess."""
     ASSESSED_BY = "assessed by"
     """A deficiency is measured by a lab test."""
 
@@ -277,8 +293,9 @@ GRAMMAR: Mapping[Predicate, tuple[frozenset[RefKind], frozenset[RefKind]]] = Map
         Predicate.RAISES_RISK_OF: (_CAUSE_ENDS, _EFFECT_ENDS),
         Predicate.SUPPLIES: (_kinds(RefKind.FOOD, RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
         Predicate.DEPLETES: (_kinds(RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
-        Predicate.PREVENTS: (_kinds(RefKind.ADVICE), _TREATED),
-        Predicate.RELIEVES: (_kinds(RefKind.ADVICE), _TREATED),
+        Predicate.PREVENTS: (_kinds(RefKind.ADVICE, RefKind.FACTOR), _TREATED),
+        Predicate.RELIEVES: (_kinds(RefKind.ADVICE, RefKind.FACTOR), _TREATED),
+        Predicate.CAUTIONS_ABOUT: (_kinds(RefKind.ADVICE), _TREATED | {RefKind.FACTOR}),
         Predicate.ASSESSED_BY: (_kinds(RefKind.DEFICIENCY), _kinds(RefKind.LAB_TEST)),
     }
 )
@@ -337,6 +354,35 @@ def _nutrient_kind(value: str | NutrientKind) -> NutrientKind:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class Citation(Record):
+    """A pinned citation: which source, where in it the support is, and what kind of evidence that passage is.
+
+    In a data file a citation is an object (``{"source": "aan-2010-cramps", "where": "abstract",
+    "kind": "guideline"}``) or, where the passage is not pinned, just the source's id.
+    """
+
+    source: str = attrs.field(metadata=code(ID_PATTERN, "a source id", cites=True))
+    """Id of the source cited."""
+    where: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME))
+    """Where in the source the support is: a table, a section, a page, or ``"abstract"``."""
+    kind: EvidenceKind | None = attrs.field(default=None, metadata=instance(EvidenceKind, "an EvidenceKind", optional=True))
+    """What kind of evidence the passage is (guideline, systematic review, trial, cohort ...)."""
+
+
+def _citations(value: Iterable[str | Citation]) -> tuple[Citation, ...]:
+    # a citation may be given as just the source id; anything else is left for the field's check to refuse
+    if not isinstance(value, (list, tuple)):
+        return value  # type: ignore[return-value]
+    return tuple(Citation(source=item) if isinstance(item, str) else item for item in value)
+
+
+SOURCES = records(Citation, min_items=1, unique="source")
+"""Citations of the sources a fact was read in: at least one."""
+OPTIONAL_SOURCES = records(Citation, unique="source")
+"""Citations, possibly none (e.g. where a code could not be verified)."""
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Source(Record):
     """A document that facts were read from."""
 
@@ -350,10 +396,15 @@ class Source(Record):
     """What kind of document it is."""
     year: int | None = attrs.field(default=None, metadata=number(minimum=1800, maximum=2100, integer=True, optional=True))
     """Year of publication (or of the version read), when known."""
-    url: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    """Where it was read. When only a copy was available, the copy's address."""
-    copy_of: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    """When ``url`` is a reproduction, what the original is (title, publisher, address)."""
+    authors: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME))
+    """Who wrote or issued it: the first author ("Agus ZS") with "et al." where there are more, or the issuing body."""
+    url: str | None = attrs.field(default=None, metadata=words(optional=True, limit=2000, url=True))
+    """The work's own address: its DOI (``https://doi.org/...``), PubMed, PMC or Bookshelf page, or the
+    publisher's or issuing body's page -- never a mirror or a copy."""
+    read_at: str | None = attrs.field(default=None, metadata=words(optional=True, limit=2000, url=True))
+    """Where a copy of the work was read, when it could not be read at ``url`` (a reproduction, cited only as such)."""
+    read_note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
+    """What was read and how: which copy, which part (abstract, full text, a table)."""
     pmid: str | None = attrs.field(default=None, metadata=code(r"^[1-9][0-9]{0,8}$", "a PubMed id of digits", optional=True))
     """PubMed id, if the document has one."""
     doi: str | None = attrs.field(default=None, metadata=code(r"^10\.[0-9]{4,9}/\S+$", "a DOI '10.xxxx/...'", optional=True))
@@ -372,7 +423,7 @@ class Statement(Record):
     """The fact."""
     evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """How well the literature supports it."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Ids of the sources it was read from."""
     claims: tuple[str, ...] = attrs.field(default=(), metadata=_CLAIMS)
     """Seed claims (S01..S44) this statement covers."""
@@ -398,7 +449,7 @@ class Nutrient(Record):
     """Name of the deficiency state, e.g. ``"hypomagnesemia"``."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names: chemical names, symbols, common spellings."""
-    symbol: str | None = attrs.field(default=None, metadata=text(optional=True, limit=MAX_NAME, names=True))
+    symbol: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME, names=True))
     """Chemical symbol for an element (``"Mg"``)."""
     chebi: str | None = attrs.field(
         default=None, metadata=code(r"^CHEBI:[0-9]{1,9}$", "a ChEBI id 'CHEBI:n'", optional=True, needs="chebi_sources")
@@ -406,7 +457,7 @@ class Nutrient(Record):
     """ChEBI cross-reference (for minerals the element's atom; for vitamins the vitamin class)."""
     chebi_label: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """ChEBI's name for that entity, e.g. ``"magnesium atom"``."""
-    chebi_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
+    chebi_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Where the ChEBI id and name were read."""
     molar_mass: float | None = attrs.field(default=None, metadata=_MOLAR_MASS)
     """g/mol, for mass ↔ molar concentration conversions."""
@@ -414,11 +465,11 @@ class Nutrient(Record):
     """Charge of the ion, for mmol/L ↔ mEq/L conversions."""
     iu_per_microgram: float | None = attrs.field(default=None, metadata=number(minimum=0, exclusive_minimum=True, maximum=1e9, optional=True))
     """International units per µg (vitamin D: 40)."""
-    constants_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
+    constants_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Sources of the molar mass, valence and IU factor."""
     daily_value: Amount | None = attrs.field(default=None, metadata=instance(Amount, "an Amount", optional=True, fits=True, needs="daily_value_sources"))
     """FDA Daily Value for adults and children 4 years and older (2016 rule)."""
-    daily_value_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
+    daily_value_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Sources of the Daily Value."""
     summary: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """One or two sentences on what it does for muscles and nerves."""
@@ -428,7 +479,7 @@ class Nutrient(Record):
     """Effects of too much, each graded and sourced."""
     supplement_forms: tuple[str, ...] = attrs.field(default=(), metadata=STRINGS)
     """Supplement and treatment forms named by the sources (e.g. magnesium oxide, citrate)."""
-    supplement_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
+    supplement_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Where the supplement forms were read."""
 
     def _invariants(self) -> Iterator[FieldError]:
@@ -450,7 +501,7 @@ class Symptom(Record):
     """Human Phenotype Ontology term id."""
     hpo_label: str = attrs.field(metadata=TEXT)
     """The HPO term's label in the release cited (labels drift between releases)."""
-    hpo_sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    hpo_sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Where the HPO id and label were read (the ontology release)."""
     hpo_match: HpoMatch = attrs.field(default=HpoMatch.EXACT, metadata=instance(HpoMatch, "an HpoMatch"))
     """Whether the HPO term is an exact or a broader match."""
@@ -466,7 +517,7 @@ class Symptom(Record):
 class Serving(Record):
     """A household serving of a food and its weight."""
 
-    label: str = attrs.field(metadata=text(limit=MAX_NAME))
+    label: str = attrs.field(metadata=words(limit=MAX_NAME))
     """Household measure, e.g. ``"1 medium (7 in to 7-7/8 in long)"``."""
     grams: float = attrs.field(metadata=number(minimum=0, exclusive_minimum=True, maximum=1e6))
     """Its weight in grams."""
@@ -507,7 +558,7 @@ class Food(Record):
     """Household servings; the first is the default serving."""
     composition: tuple[NutrientContent, ...] = attrs.field(metadata=records(NutrientContent))
     """Amounts per 100 g of each in-scope nutrient the release reports."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Source ids (the USDA release)."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
@@ -645,7 +696,7 @@ class UpperLimit(Record):
     """The daily limit."""
     scope: UpperLimitScope = attrs.field(metadata=instance(UpperLimitScope, "an UpperLimitScope"))
     """Which intake counts against it."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Where it was read."""
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What the limit is based on, caveats."""
@@ -663,7 +714,7 @@ class IntakeRecommendation(Record):
     """RDA or AI."""
     amount: Amount = attrs.field(metadata=instance(Amount, "an Amount", fits=True))
     """Daily amount."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Where the RDA/AI was read."""
     upper_limit: UpperLimit | None = attrs.field(default=None, metadata=instance(UpperLimit, "an UpperLimit", optional=True))
     """The UL, or None where none was set."""
@@ -694,7 +745,7 @@ class ReferenceRange(Record):
     """Upper bound (inclusive), or None."""
     unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
     """Unit of the bounds."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Lab or publication the interval comes from."""
     sex: Sex = attrs.field(default=Sex.ANY, metadata=instance(Sex, "a Sex"))
     """Which sex it applies to."""
@@ -722,7 +773,7 @@ class Cutoff(Record):
     """What a value in the band means, e.g. ``"at risk of deficiency"``."""
     unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
     """Unit of the bounds."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """The guideline."""
     low: float | None = attrs.field(default=None, metadata=_BOUND)
     """Lower bound (inclusive), or None."""
@@ -759,7 +810,7 @@ class LabTest(Record):
     """Specimen, e.g. ``"serum or plasma"``."""
     loinc: str | None = attrs.field(metadata=code(r"^[0-9]{1,7}-[0-9]$", "a LOINC code 'nnnn-n'", optional=True, needs="loinc_sources"))
     """LOINC code of the result, None where it could not be verified."""
-    loinc_sources: tuple[str, ...] = attrs.field(metadata=OPTIONAL_SOURCES)
+    loinc_sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=OPTIONAL_SOURCES)
     """Where the LOINC code was read."""
     reference_ranges: tuple[ReferenceRange, ...] = attrs.field(metadata=records(ReferenceRange, min_items=1))
     """Reference intervals; the first matching one is the one shipped, others are alternatives."""
@@ -773,7 +824,7 @@ class LabTest(Record):
     """Molar mass of the measured analyte (g/mol), for unit conversion."""
     valence: int | None = attrs.field(default=None, metadata=_VALENCE)
     """Charge of the measured ion, for mEq/L."""
-    constants_sources: tuple[str, ...] = attrs.field(default=(), metadata=OPTIONAL_SOURCES)
+    constants_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Sources of the molar mass and valence."""
     facts: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Sourced facts about the test, such as another lab's code or a disagreement."""
@@ -815,6 +866,22 @@ class Advice(Record):
     """The step, in plain words."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
+    recommendation: Recommendation | None = attrs.field(
+        default=None, metadata=instance(Recommendation, "a Recommendation", optional=True, needs="recommendation_sources")
+    )
+    """Whether sources advise the step (for prevention and relief steps); how well it works is the grade of its relations."""
+    recommendation_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
+    """Where the recommendation was read."""
+    warns_against: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME))
+    """For a caution: what it warns against, e.g. "taking quinine for cramps"."""
+
+    def _invariants(self) -> Iterator[FieldError]:
+        if self.kind is AdviceKind.CAUTION and not self.warns_against:
+            yield FieldError("warns_against", "a caution must say what it warns against")
+        if self.kind is AdviceKind.CAUTION and self.recommendation is not None:
+            yield FieldError("recommendation", "a caution is not a step: it has no recommendation")
+        if self.kind is not AdviceKind.CAUTION and self.warns_against is not None:
+            yield FieldError("warns_against", "only a caution warns against something")
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -827,7 +894,7 @@ class RedFlag(Record):
     """When to see a doctor, in plain words."""
     evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """Grade of the recommendation."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Source ids."""
     symptoms: tuple[str, ...] = attrs.field(default=(), metadata=refers_to("symptom", many=True))
     """Symptom ids it applies to; empty means it applies to every symptom."""
@@ -854,7 +921,7 @@ class Relation(Record):
     """What it is asserted of, e.g. ``symptom:muscle-cramp``."""
     evidence: EvidenceGrade = attrs.field(metadata=_GRADE)
     """How well the literature supports it."""
-    sources: tuple[str, ...] = attrs.field(metadata=SOURCES)
+    sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Ids of the sources read."""
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Explanation, mechanism, disagreement between sources."""

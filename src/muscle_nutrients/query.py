@@ -23,6 +23,7 @@ from .results import (
     AdviceLink,
     CauseLink,
     CauseRanking,
+    CautionLink,
     DietAssessment,
     FoodNutrientRow,
     IntakeTarget,
@@ -38,6 +39,7 @@ __all__ = [
     "advice_item",
     "assess_diet",
     "causes_of",
+    "cautions_for",
     "daily_value",
     "depleted_by",
     "factor",
@@ -178,9 +180,16 @@ def causes_of(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tup
     return _kb(kb).causes_of(symptom)
 
 
-def advice_for(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[AdviceLink, ...]:
+def advice_for(
+    symptom: str | Symptom, *, min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED, kb: KnowledgeBase | None = None
+) -> tuple[AdviceLink, ...]:
     """See [causes.advice_for][muscle_nutrients.causes.advice_for]."""
-    return _kb(kb).advice_for(symptom)
+    return _kb(kb).advice_for(symptom, min_evidence=min_evidence)
+
+
+def cautions_for(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[CautionLink, ...]:
+    """See [causes.cautions_for][muscle_nutrients.causes.cautions_for]."""
+    return _kb(kb).cautions_for(symptom)
 
 
 def red_flags(symptom: str | Symptom | None = None, *, kb: KnowledgeBase | None = None) -> tuple[RedFlag, ...]:

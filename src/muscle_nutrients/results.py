@@ -23,6 +23,7 @@ from .model import (
     LabTest,
     LifeStage,
     Nutrient,
+    Recommendation,
     RedFlag,
     RefKind,
     ReferenceRange,
@@ -44,6 +45,7 @@ __all__ = [
     "CauseCandidate",
     "CauseLink",
     "CauseRanking",
+    "CautionLink",
     "DietAssessment",
     "FoodNutrientRow",
     "IntakeTarget",
@@ -105,9 +107,10 @@ class NutrientLink(Result):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class AdviceLink(Result):
-    """A step that prevents or relieves a symptom."""
+    """A step that prevents or relieves a symptom: how well it works (``evidence``) and whether
+    it is advised (``recommendation``) are separate."""
 
-    _extra = ("evidence",)
+    _extra = ("evidence", "recommendation")
 
     advice: Advice
     """The step."""
@@ -118,8 +121,37 @@ class AdviceLink(Result):
 
     @property
     def evidence(self) -> EvidenceGrade:
-        """The relation's evidence grade."""
+        """How well the step works: the relation's evidence grade."""
         return self.relation.evidence
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        """Whether the step is advised (None where no source says)."""
+        return self.advice.recommendation
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CautionLink(Result):
+    """A caution about a symptom: what not to do, and the evidence that the hazard is real."""
+
+    _extra = ("evidence", "warns_against")
+
+    advice: Advice
+    """The caution."""
+    relation: Relation
+    """The graded relation (``CAUTIONS_ABOUT``)."""
+    sources: tuple[Source, ...]
+    """The relation's sources, resolved."""
+
+    @property
+    def evidence(self) -> EvidenceGrade:
+        """The grade of the evidence behind the caution."""
+        return self.relation.evidence
+
+    @property
+    def warns_against(self) -> str:
+        """What the caution warns against."""
+        return self.advice.warns_against or self.advice.name
 
 
 def cause_label(cause: Nutrient | Factor, kind: RefKind) -> str:
@@ -286,10 +318,14 @@ class NutrientIntake(Result):
     """The RDA/AI and UL that apply."""
     percent_of_target: float
     """``total`` as a percentage of the RDA/AI."""
-    shortfall: Amount
-    """How far below the RDA/AI the total is (zero when met)."""
+    shortfall: Amount | None
+    """How far below the RDA/AI the total is (zero when met). None for a nutrient whose concern
+    is too much rather than too little -- one with an upper target such as sodium's CDRR --
+    so that it is never reported as a shortfall to make up."""
     exceeds_upper_limit: bool
     """True when the intake the UL covers (total, or supplements only) is above it."""
+    exceeds_chronic_disease_risk_reduction: bool = False
+    """True when the total is above the CDRR (sodium): intakes above it should be reduced."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -30,12 +30,13 @@ from cattrs.preconf.json import make_converter
 
 from .document import RECORD_FIELDS, SCHEMA_VERSION, Document
 from .errors import DataError, RecordError
-from .model import Ref
+from .model import Citation, Ref
 from .units import Unit
 
 __all__ = [
     "MAX_NESTING",
     "RECORD_FIELDS",
+    "READABLE_SCHEMA_VERSIONS",
     "SCHEMA_VERSION",
     "Document",
     "parse_text",
@@ -241,6 +242,8 @@ def _record_hook(conv: cattrs.Converter) -> Callable[[type], Callable[[Any, Any]
         )
 
         def structure(value: Any, t: Any) -> Any:
+            if cls is Citation and isinstance(value, str):
+                value = {"source": value}  # a citation may be given as just the source's id
             if not isinstance(value, Mapping):
                 raise TypeError(f"expected an object, got {_json_type(value)}")
             return generated(value, t)
@@ -317,9 +320,34 @@ def structure_document(data: Any, *, origin: str = "<data>", document: type[Docu
     if not isinstance(data, Mapping):
         raise DataError([f"{origin}: $: expected a JSON object at the top level, got {_json_type(data)}"])
     version = data.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:
-        raise DataError([f"{origin}: $.schema_version: expected {SCHEMA_VERSION}, got {_json_type(version)}"])
+    if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:
+        expected = " or ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
+        raise DataError([f"{origin}: $.schema_version: expected {expected}, got {_json_type(version)}"])
+    if version == 1:
+        data = _upgrade_from_1(data)
     return structure(data, document, origin=origin)
+
+
+#: Format versions the loader reads: 2 (pinned citations, sources with ``read_at``/``read_note``)
+#: and 1, upgraded on reading.
+READABLE_SCHEMA_VERSIONS = (1, SCHEMA_VERSION)
+
+
+def _upgrade_from_1(data: Mapping[str, Any]) -> dict[str, Any]:
+    # version 1 described a copy read in ``copy_of``; version 2 calls it ``read_note``. Citations
+    # given as plain source ids are still valid, so nothing else changes.
+    upgraded = dict(data, schema_version=SCHEMA_VERSION)
+    sources = data.get("sources")
+    if isinstance(sources, list):
+        upgraded["sources"] = [_renamed(s, "copy_of", "read_note") if isinstance(s, Mapping) else s for s in sources]
+    return upgraded
+
+
+def _renamed(record: Mapping[str, Any], old: str, new: str) -> dict[str, Any]:
+    out = {k: v for k, v in record.items() if k != old}
+    if old in record and new not in record:
+        out[new] = record[old]
+    return out
 
 
 def unstructure(value: Any) -> Any:
