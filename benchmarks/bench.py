@@ -165,7 +165,7 @@ def _clone(record: Any, n: int) -> Any:
             changes[field.name] = value + suffix
         elif field.name in ("name", "text") and isinstance(value, str):
             changes[field.name] = f"{value} {suffix}"
-        elif field.name in ("aliases", "symptoms") and isinstance(value, tuple):
+        elif (field.name == "symptoms" or field.metadata.get("names")) and isinstance(value, tuple):  # aliases, members, brands
             changes[field.name] = tuple(f"{a}{suffix}" for a in value)
         elif field.name in ("subject", "object"):
             changes[field.name] = mn.Ref(f"{value}{suffix}")

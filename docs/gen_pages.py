@@ -181,12 +181,46 @@ for n in kb.nutrients:
                 for cut in t.cutoffs:
                     f.write(f"| {t.name}: {_cell(cut.label)} | | {'' if cut.low is None else f'{cut.low:g}'}-{'' if cut.high is None else f'{cut.high:g}'} {cut.unit.value} | cut-off | {_sources_links(cut.sources)} |\n")
 
-catalog.append("* [Symptoms](symptoms.md)\n* [Foods](foods.md)\n")
+        effects = kb.affecting(n.id)
+        if effects:
+            f.write("\n## What lowers or raises it\n\n| effect | factor | kind | grade | for | sources |\n|---|---|---|---|---|---|\n")
+            for link in effects:
+                f.write(f"| {link.direction.value} | [{_cell(link.factor.name)}](factors.md#{link.factor.id}) | {link.factor.kind.value} | "
+                        f"{link.evidence.value} | {_cell(link.relation.population or '-')} | {_sources_links(link.relation.sources)} |\n")
+
+catalog.append("* [Factors](factors.md)\n* [Symptoms](symptoms.md)\n* [Foods](foods.md)\n")
+with mkdocs_gen_files.open("catalog/factors.md", "w") as f:
+    f.write("# Medicines, conditions and behaviours\n\nWhat each factor does to the nutrients' blood levels or stores, "
+            "the symptoms it causes directly, and the cautions about it. A drug class lists its members and ATC codes.\n\n")
+    for kind in mn.FactorKind:
+        factors = [x for x in kb.factors if x.kind is kind]
+        if not factors:
+            continue
+        f.write(f"## {kind.value.capitalize()}s\n\n")
+        for factor in sorted(factors, key=lambda x: x.name.casefold()):
+            effects = kb.effects_of(factor)
+            f.write(f"### {_cell(factor.name)} {{#{factor.id}}}\n\n")
+            if factor.description:
+                f.write(f"{_cell(factor.description)}\n\n")
+            if factor.members:
+                f.write(f"- **Members:** {_cell(', '.join(factor.members))} ({_sources_links(factor.members_sources)})\n")
+            if factor.brands:
+                f.write(f"- **Brands:** {_cell(', '.join(factor.brands))}\n")
+            if factor.atc:
+                f.write(f"- **ATC:** {', '.join(factor.atc)} ({_sources_links(factor.atc_sources)})\n")
+            for link in effects.nutrients:
+                f.write(f"- {link.direction.value} **{link.nutrient.name}** — {link.evidence.value}"
+                        f"{' (' + _cell(link.relation.population) + ')' if link.relation.population else ''}: {_sources_links(link.relation.sources)}\n")
+            for c in effects.symptoms:
+                f.write(f"- {c.relation.predicate.value} **{c.symptom.name}** — {c.evidence.value}: {_sources_links(c.relation.sources)}\n")
+            for c in effects.cautions:
+                f.write(f"- caution: {_cell(c.advice.text)}\n")
+            f.write("\n")
 with mkdocs_gen_files.open("catalog/symptoms.md", "w") as f:
-    f.write("# Symptom index\n\n| symptom | HPO id | HPO label | match | also called | causes (strongest first) |\n|---|---|---|---|---|---|\n")
-    for s in kb.symptoms:
+    f.write("# Symptom index\n\n| symptom | system | HPO id | HPO label | match | also called | causes (strongest first) |\n|---|---|---|---|---|---|---|\n")
+    for s in sorted(kb.symptoms, key=lambda s: (s.system.value, s.name.casefold())):
         causes = "; ".join(f"{c.label} ({c.evidence.value})" for c in kb.causes_of(s.id)[:6])
-        f.write(f"| {s.name} | {s.hpo_id} | {s.hpo_label} | {s.hpo_match.value} | {_cell(', '.join(s.aliases))} | {_cell(causes) or '-'} |\n")
+        f.write(f"| {s.name} | {s.system.value} | {s.hpo_id} | {s.hpo_label} | {s.hpo_match.value} | {_cell(', '.join(s.aliases))} | {_cell(causes) or '-'} |\n")
 with mkdocs_gen_files.open("catalog/foods.md", "w") as f:
     shown = [n for n in kb.nutrients]
     f.write("# Food table\n\nAmounts per 100 g edible portion from USDA SR26 ([usda-sr26](../sources.md#usda-sr26)); "

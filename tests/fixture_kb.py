@@ -3,7 +3,7 @@
 Nutrients X (mg) and Y (µg); symptoms A, B, C; one factor F; two foods; one lab test.
     deficiency:x  causes        A (established), B (limited)
     deficiency:y  causes        B (probable), C (unsupported)
-    factor:f      raises risk   A (probable);  depletes x (probable)
+    factor:f      raises risk   A (probable);  lowers x (probable)
     advice:rest   relieves      A (limited)
 """
 
@@ -120,7 +120,7 @@ def tiny_knowledge_base() -> KnowledgeBase:
             rel("yb", "deficiency:y", Predicate.CAUSES, "symptom:b", G.PROBABLE),
             rel("yc", "deficiency:y", Predicate.CAUSES, "symptom:c", G.UNSUPPORTED),
             rel("fa", "factor:f", Predicate.RAISES_RISK_OF, "symptom:a", G.PROBABLE),
-            rel("fx", "factor:f", Predicate.DEPLETES, "nutrient:x", G.PROBABLE),
+            rel("fx", "factor:f", Predicate.LOWERS, "nutrient:x", G.PROBABLE),
             rel("rest-a", "advice:rest", Predicate.RELIEVES, "symptom:a", G.LIMITED),
         ],
         data_version="test",

@@ -28,7 +28,7 @@ IN_SCOPE = {"magnesium", "potassium", "calcium", "sodium", "vitamin-d", "vitamin
 def test_pinned_counts(kb: mn.KnowledgeBase) -> None:
     assert {n.id for n in kb.nutrients} == IN_SCOPE
     assert len(kb.foods) >= 80
-    assert len(kb.symptoms) == 14
+    assert len(kb.symptoms) >= 100 and len(kb.factors) >= 100
 
 
 def _cited(record: object) -> set[str]:
@@ -227,3 +227,53 @@ def test_hpo_ids_and_labels_match_the_ontology(kb: mn.KnowledgeBase) -> None:
         assert term.name == s.hpo_label, s.id
 
 
+
+
+# The body systems that reference texts (StatPearls, MSD professional, Medscape, CMDT, BMJ Best
+# Practice) list for each deficiency and excess state; the data must reach every one of them.
+SYSTEMS_BY_STATE = {
+    "deficiency:magnesium": {"muscular", "neurological", "cardiovascular", "mental", "gastrointestinal"},
+    "excess:magnesium": {"muscular", "neurological", "cardiovascular", "gastrointestinal", "respiratory"},
+    "deficiency:calcium": {"muscular", "neurological", "cardiovascular", "respiratory", "mental", "skin", "nails", "hair"},
+    "excess:calcium": {"gastrointestinal", "renal", "neurological", "mental", "bone", "cardiovascular", "muscular"},
+    "deficiency:potassium": {"muscular", "cardiovascular", "gastrointestinal", "renal", "respiratory"},
+    "excess:potassium": {"muscular", "cardiovascular", "neurological"},
+    "deficiency:sodium": {"neurological", "gastrointestinal", "mental", "muscular"},
+    "excess:sodium": {"neurological", "mental"},
+    "deficiency:vitamin-d": {"bone", "muscular"},
+    "excess:vitamin-d": {"gastrointestinal", "renal", "neurological"},
+    "deficiency:iron": {"general", "blood", "cardiovascular", "respiratory", "nails", "mouth", "hair", "neurological"},
+    "excess:iron": {"general", "skin", "bone", "cardiovascular", "gastrointestinal"},
+    "deficiency:vitamin-b12": {"neurological", "sensory", "mental", "blood", "mouth", "general"},
+    "deficiency:vitamin-b6": {"neurological", "skin", "mouth", "blood"},
+    "excess:vitamin-b6": {"neurological"},
+    "deficiency:thiamin": {"neurological", "cardiovascular", "muscular", "mental"},
+}
+
+
+@pytest.mark.parametrize("state", sorted(SYSTEMS_BY_STATE))
+def test_each_state_reaches_the_symptom_groups_its_sources_list(kb: mn.KnowledgeBase, state: str) -> None:
+    reached = {kb.symptom(r.object.id).system.value for r in kb.relations_from(state)
+               if r.object.kind is mn.RefKind.SYMPTOM and r.evidence.supports}
+    assert SYSTEMS_BY_STATE[state] <= reached, SYSTEMS_BY_STATE[state] - reached
+
+
+def test_symptoms_carry_checked_hpo_terms_and_lay_words(kb: mn.KnowledgeBase) -> None:
+    assert len(kb.symptoms) >= 100
+    assert sum(len(s.aliases) for s in kb.symptoms) >= 500
+    for s in kb.symptoms:
+        assert re.fullmatch(r"HP:[0-9]{7}", s.hpo_id) and s.hpo_label and s.hpo_sources, s.id
+    # the words people type reach the symptom
+    for words, symptom in {"pins and needles": "paresthesia", "charley horse": "muscle-cramp", "heart racing": "fast-heartbeat", "can't keep my legs still": "restless-legs",
+                           "numb feet": "numbness"}.items():
+        assert kb.symptom(words).id == symptom, words
+
+
+def test_drug_classes_have_members_and_atc_codes_from_the_who_index(kb: mn.KnowledgeBase) -> None:
+    classes = [f for f in kb.factors if f.kind is mn.FactorKind.MEDICATION]
+    assert len(classes) >= 30
+    with_members = [f for f in classes if f.members]
+    assert len(with_members) >= 30 and sum(len(f.members) for f in classes) >= 150
+    for f in classes:
+        if f.atc:
+            assert [c.source for c in f.atc_sources] == ["who-atc-ddd-index"], f.id

@@ -63,3 +63,36 @@ def test_intake_is_the_same_whichever_way_sex_is_given(age: float, sex: str, nut
     by_enum = kb.intake(nutrient, age=age, sex=mn.Sex(sex))
     assert by_text is by_enum
     assert by_text.life_stage.contains(age * 12, mn.Sex(sex), False, False)
+
+
+@given(st.data())
+def test_effects_are_one_view_in_two_directions(data: st.DataObject) -> None:
+    """Over generated factor -> nutrient effects: ``effects_of`` and ``affecting`` list the same links,
+    and a factor moves a nutrient both ways only when each relation says for whom."""
+    base = data.draw(knowledge_bases())
+    if not base.factors:
+        return
+    effects = data.draw(st.lists(
+        st.tuples(st.sampled_from([f.id for f in base.factors]), st.sampled_from([n.id for n in base.nutrients]),
+                  st.sampled_from([mn.Predicate.LOWERS, mn.Predicate.RAISES]), st.sampled_from([None, "adults", "children"])),
+        max_size=8, unique_by=lambda e: e[:3]))
+    relations = tuple(
+        mn.Relation(id=f"e{i}", subject=mn.Ref(f"factor:{f}"), predicate=p, object=mn.Ref(f"nutrient:{n}"),
+                    evidence=mn.EvidenceGrade.PROBABLE, sources=("s",), population=who)
+        for i, (f, n, p, who) in enumerate(effects)
+    )
+    both_ways = {}
+    for f, n, p, who in effects:
+        both_ways.setdefault((f, n), []).append(who)
+    contradictory = any(len(whos) == 2 and not all(whos) for whos in both_ways.values())
+    try:
+        kb = base.extend(mn.Document(relations=relations))
+    except mn.DataError as error:
+        assert contradictory and "both lowers and raises" in str(error)
+        return
+    assert not contradictory
+    forward = {(l.factor.id, l.nutrient.id, l.direction) for f in kb.factors for l in kb.effects_of(f).nutrients}
+    backward = {(l.factor.id, l.nutrient.id, l.direction) for n in kb.nutrients for l in kb.affecting(n)}
+    assert forward == backward == {(f, n, p.direction) for f, n, p, _ in effects}
+    for f in kb.factors:
+        assert [l.nutrient.id for l in kb.depleted_by(f)] == [l.nutrient.id for l in kb.effects_of(f).lowers]

@@ -55,7 +55,7 @@ def test_one_symptom_by_name_or_record(tiny: mn.KnowledgeBase) -> None:
 
 
 def test_restless_legs_points_to_iron(kb: mn.KnowledgeBase) -> None:
-    assert kb.rank_causes(["restless legs"]).candidates[0].cause.id == "iron"
+    assert "iron" in [c.cause.id for c in kb.rank_causes(["restless legs"]).candidates[:3]]
 
 
 def test_rank_cramps_weakness_tingling(kb: mn.KnowledgeBase) -> None:

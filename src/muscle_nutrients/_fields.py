@@ -204,6 +204,20 @@ STRINGS = spec(_strings(), max_length=MAX_TEXT, max_items=MAX_ITEMS, unique=True
 """A list of texts without repeats."""
 
 
+def codes(pattern: str, what: str, **facts: object) -> Mapping[str, object]:
+    """A list of distinct codes, each matching ``pattern``."""
+    strings, single = _strings(limit=MAX_NAME), _code_check(pattern, what)
+
+    def check(value: object) -> Problems:
+        problem = strings(value)
+        if problem is not None or not isinstance(value, (tuple, list)):
+            return problem
+        found = [(i, p) for i, item in enumerate(value) if (p := single(item)) is not None]
+        return found or None  # type: ignore[return-value]
+
+    return spec(check, pattern=pattern, max_items=MAX_ITEMS, unique=True, **facts)
+
+
 def code(pattern: str, what: str, *, optional: bool = False, **facts: object) -> Mapping[str, object]:
     """A code matching ``pattern`` (``what`` says what it is, for messages)."""
     check = _code_check(pattern, what)

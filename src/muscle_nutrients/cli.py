@@ -252,13 +252,60 @@ def _cmd_advice(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Js
         [[out.grade(l.evidence), l.recommendation.value if l.recommendation else "-", l.advice.name, l.advice.kind.value,
           l.relation.predicate.value, l.relation.population or "-"] for l in links],
     )
+    _cautions(out, cautions)
+    _footer(out, flags)
+    return None
+
+
+def _cmd_effects(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
+    effects = kb.effects_of(args.factor)
+    if args.json:
+        return {"factor": to_data(effects.factor, summarise=True), "effects": effects.to_dict(), "disclaimer": DISCLAIMER}
+    factor = effects.factor
+    out.line(f"{factor.name} ({factor.kind.value})" + (f": {factor.description}" if factor.description else ""))
+    if factor.members:
+        out.line("Members: " + ", ".join(factor.members) + (f" (brands: {', '.join(factor.brands)})" if factor.brands else ""))
+    if factor.atc:
+        out.line("ATC: " + ", ".join(factor.atc))
+    out.line()
+    out.line("Effects on nutrients, strongest evidence first:")
+    out.table(["evidence", "effect", "nutrient", "for", "sources"],
+              [[out.grade(l.evidence), l.direction.value, l.nutrient.name, l.relation.population or "-", _sources(l.relation.sources)]
+               for l in effects.nutrients])
+    if effects.symptoms:
+        out.line()
+        out.line("Symptoms it causes or makes more likely:")
+        out.table(["evidence", "how", "symptom", "sources"],
+                  [[out.grade(c.evidence), c.relation.predicate.value, c.symptom.name, _sources(c.relation.sources)] for c in effects.symptoms])
+    _cautions(out, effects.cautions)
+    out.line()
+    out.line(DISCLAIMER)
+    return None
+
+
+def _cmd_affecting(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
+    nutrient = kb.nutrient(args.nutrient)
+    links = kb.affecting(nutrient, args.direction)
+    if args.json:
+        return {"nutrient": to_data(nutrient, summarise=True), "direction": args.direction, "factors": to_data(links),
+                "disclaimer": DISCLAIMER}
+    which = {"lowers": "lower", "raises": "raise"}.get(args.direction or "", "lower or raise")
+    out.line(f"What can {which} {nutrient.name.lower()}, strongest evidence first:")
+    out.table(["evidence", "effect", "factor", "kind", "for"],
+              [[out.grade(l.evidence), l.direction.value, l.factor.name, l.factor.kind.value, l.relation.population or "-"] for l in links])
+    cautions = {c.advice.id: c for l in links for c in l.cautions}
+    _cautions(out, tuple(cautions.values()))
+    out.line()
+    out.line(DISCLAIMER)
+    return None
+
+
+def _cautions(out: _Output, cautions: Sequence[Any]) -> None:
     if cautions:
         out.line()
         out.line("Cautions (what not to do):")
         for c in cautions:
-            out.line(f"  ! {c.advice.name}: warns against {c.warns_against} [{c.evidence.value}]")
-    _footer(out, flags)
-    return None
+            out.line(f"  ! {c.advice.text} [{c.evidence.value}]")
 
 
 def _cmd_sources(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
@@ -427,6 +474,11 @@ _COMMANDS: dict[str, _Command] = {
                      (("unit",), {"help": "e.g. mg/dL, mmol/L, ng/mL"}), (("--sex",), SEX))),
     "advice": _Command(_cmd_advice, "prevention and relief steps (and cautions) for a symptom", "muscle-nutrients advice cramps",
                        ((("symptom",), {"help": "a symptom"}),)),
+    "effects": _Command(_cmd_effects, "what a medicine, condition or behaviour does to nutrients and symptoms",
+                        "muscle-nutrients effects furosemide", ((("factor",), {"help": "a factor, or a member drug's name"}),)),
+    "affecting": _Command(_cmd_affecting, "what lowers or raises a nutrient", "muscle-nutrients affecting potassium --direction raises",
+                          ((("nutrient",), {"help": "a nutrient"}),
+                           (("--direction",), {"choices": ["lowers", "raises"], "help": "only one direction (default: both)"}))),
     "sources": _Command(_cmd_sources, "the sources the data cites", "muscle-nutrients sources --id usda-sr26",
                         ((("--id",), {"help": "show one source"}),)),
     "search": _Command(_cmd_search, "find records of any kind by name", "muscle-nutrients search cobalamin",

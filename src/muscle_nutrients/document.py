@@ -25,6 +25,7 @@ from .model import (
     Symptom,
     describe_intake,
     intake_key,
+    opposite_directions,
     overlapping_life_stages,
 )
 
@@ -73,7 +74,7 @@ class Document:
         ),
     )
     """DRI records, one per nutrient and life stage."""
-    relations: tuple[Relation, ...] = attrs.field(default=(), metadata=kind(Relation, "relation"))
+    relations: tuple[Relation, ...] = attrs.field(default=(), metadata=kind(Relation, "relation", checks=(opposite_directions,)))
     """Graded relations between records."""
 
     def records(self, kind: Kind[R]) -> tuple[R, ...]:

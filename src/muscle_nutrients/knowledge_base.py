@@ -11,7 +11,7 @@ records and binds each query from the topic module that owns it, with its indexe
 | [foods][muscle_nutrients.foods] | ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
 | [intakes][muscle_nutrients.intakes] | ``intake``, ``assess_diet`` |
 | [labs][muscle_nutrients.labs] | ``lab_tests_for``, ``interpret_lab`` |
-| [factors][muscle_nutrients.factors] | ``depleted_by`` |
+| [factors][muscle_nutrients.factors] | ``effects_of``, ``affecting``, ``depleted_by`` |
 | [graph][muscle_nutrients.graph] | ``relations_from``, ``relations_to``, ``relations_for_claim``, ``facts_for_claim`` |
 
 Each topic builds its indexes the first time one of its queries runs (thread-safely), so
@@ -266,8 +266,12 @@ class KnowledgeBase:
     """When to see a doctor, for a symptom or in general. See [causes.red_flags][muscle_nutrients.causes.red_flags]."""
     rank_causes = ranking.rank_causes
     """The causes of several symptoms, ranked and explained. See [ranking.rank_causes][muscle_nutrients.ranking.rank_causes]."""
+    effects_of = factor_queries.effects_of
+    """What a factor does to nutrients and symptoms. See [factors.effects_of][muscle_nutrients.factors.effects_of]."""
+    affecting = factor_queries.affecting
+    """What lowers or raises a nutrient. See [factors.affecting][muscle_nutrients.factors.affecting]."""
     depleted_by = factor_queries.depleted_by
-    """The nutrients a factor depletes. See [factors.depleted_by][muscle_nutrients.factors.depleted_by]."""
+    """The nutrients a factor lowers. See [factors.depleted_by][muscle_nutrients.factors.depleted_by]."""
 
     foods_rich_in = food_queries.foods_rich_in
     """Foods with most of a nutrient. See [foods.foods_rich_in][muscle_nutrients.foods.foods_rich_in]."""

@@ -31,6 +31,7 @@ from ._fields import (
     Record,
     claims,
     code,
+    codes,
     instance,
     number,
     is_id,
@@ -83,6 +84,7 @@ __all__ = [
     "UpperLimitScope",
     "describe_intake",
     "intake_key",
+    "opposite_directions",
     "overlapping_life_stages",
 ]
 
@@ -185,6 +187,26 @@ class HpoMatch(StrEnum):
     """The term is broader (e.g. night-time calf cramps cite 'Muscle spasm')."""
 
 
+class BodySystem(StrEnum):
+    """The part of the body or kind of function a symptom belongs to, for grouping answers."""
+
+    MUSCULAR = "muscular"
+    NEUROLOGICAL = "neurological"
+    SENSORY = "sensory"
+    CARDIOVASCULAR = "cardiovascular"
+    RESPIRATORY = "respiratory"
+    GASTROINTESTINAL = "gastrointestinal"
+    RENAL = "renal"
+    SKIN = "skin"
+    MOUTH = "mouth"
+    NAILS = "nails"
+    HAIR = "hair"
+    BONE = "bone"
+    MENTAL = "mental"
+    BLOOD = "blood"
+    GENERAL = "general"
+
+
 class FactorKind(StrEnum):
     """The kind of a non-nutritional factor."""
 
@@ -266,8 +288,10 @@ class Predicate(StrEnum):
     """Subject makes the object more likely without being a direct cause."""
     SUPPLIES = "supplies"
     """A food is a source of a nutrient."""
-    DEPLETES = "depletes"
-    """A factor lowers the body's stores or blood level of a nutrient."""
+    LOWERS = "lowers"
+    """A factor lowers the blood level or the body's stores of a nutrient (``"depletes"`` is read as this)."""
+    RAISES = "raises"
+    """A factor raises the blood level or the body's stores of a nutrient."""
     PREVENTS = "prevents"
     """A step or a medicine makes the object less likely (efficacy, not advice to take it)."""
     RELIEVES = "relieves"
@@ -276,6 +300,31 @@ class Predicate(StrEnum):
     """A caution applies to the object: what not to do about a symptom, a deficiency or an excess."""
     ASSESSED_BY = "assessed by"
     """A deficiency is measured by a lab test."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Predicate | None:
+        # format versions 1 and 2 named the lowering direction "depletes"
+        return cls.LOWERS if value == "depletes" else None
+
+    @property
+    def direction(self) -> Direction | None:
+        """For ``LOWERS`` and ``RAISES``: which way the nutrient moves; None for the others."""
+        return _DIRECTIONS.get(self)
+
+
+class Direction(StrEnum):
+    """Which way a factor moves a nutrient's blood level or stores."""
+
+    LOWERS = "lowers"
+    RAISES = "raises"
+
+    @property
+    def predicate(self) -> Predicate:
+        """The relation predicate that states this direction."""
+        return Predicate(self.value)
+
+
+_DIRECTIONS: Mapping[Predicate, Direction] = MappingProxyType({Predicate.LOWERS: Direction.LOWERS, Predicate.RAISES: Direction.RAISES})
 
 
 def _kinds(*kinds: RefKind) -> frozenset[RefKind]:
@@ -292,7 +341,8 @@ GRAMMAR: Mapping[Predicate, tuple[frozenset[RefKind], frozenset[RefKind]]] = Map
         Predicate.CAUSES: (_CAUSE_ENDS, _EFFECT_ENDS),
         Predicate.RAISES_RISK_OF: (_CAUSE_ENDS, _EFFECT_ENDS),
         Predicate.SUPPLIES: (_kinds(RefKind.FOOD, RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
-        Predicate.DEPLETES: (_kinds(RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
+        Predicate.LOWERS: (_kinds(RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
+        Predicate.RAISES: (_kinds(RefKind.FACTOR), _kinds(RefKind.NUTRIENT)),
         Predicate.PREVENTS: (_kinds(RefKind.ADVICE, RefKind.FACTOR), _TREATED),
         Predicate.RELIEVES: (_kinds(RefKind.ADVICE, RefKind.FACTOR), _TREATED),
         Predicate.CAUTIONS_ABOUT: (_kinds(RefKind.ADVICE), _TREATED | {RefKind.FACTOR}),
@@ -348,6 +398,10 @@ def _to_ref(value: str) -> Ref:
 def _nutrient_kind(value: str | NutrientKind) -> NutrientKind:
     # this field was plain text before NutrientKind existed: text keeps working
     return NutrientKind(value) if type(value) is str and value in NutrientKind._value2member_map_ else value  # type: ignore[return-value]
+
+
+ATC_PATTERN = r"^[A-V](?:[0-9]{2}(?:[A-Z](?:[A-Z](?:[0-9]{2})?)?)?)?$"
+"""A WHO ATC code at any level: anatomical group "C", therapeutic "C03", ... substance "C03CA01"."""
 
 
 # --------------------------------------------------------------------------- records
@@ -505,6 +559,10 @@ class Symptom(Record):
     """Where the HPO id and label were read (the ontology release)."""
     hpo_match: HpoMatch = attrs.field(default=HpoMatch.EXACT, metadata=instance(HpoMatch, "an HpoMatch"))
     """Whether the HPO term is an exact or a broader match."""
+    system: BodySystem = attrs.field(default=BodySystem.GENERAL, metadata=instance(BodySystem, "a BodySystem"))
+    """The body system it belongs to (muscular, neurological, cardiovascular ...)."""
+    body_site: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME))
+    """Where in the body, when that matters ("calves", "around the mouth")."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Lay and clinical synonyms ("charley horse", "pins and needles")."""
     description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
@@ -845,9 +903,19 @@ class Factor(Record):
     kind: FactorKind = attrs.field(metadata=instance(FactorKind, "a FactorKind"))
     """What kind of factor it is."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
-    """Other names, e.g. drug names."""
+    """Other names."""
     description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """What it is."""
+    members: tuple[str, ...] = attrs.field(default=(), metadata={**ALIASES, "needs": "members_sources"})
+    """For a drug class: its member drugs by generic name (each resolves to the class)."""
+    brands: tuple[str, ...] = attrs.field(default=(), metadata={**ALIASES, "needs": "members_sources"})
+    """For a drug class: brand names a source gives (each resolves to the class)."""
+    members_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
+    """Where the members and brands were read."""
+    atc: tuple[str, ...] = attrs.field(default=(), metadata=codes(ATC_PATTERN, "a WHO ATC code such as 'C03CA01'", needs="atc_sources"))
+    """WHO ATC codes of the class or its members, e.g. ``"C03CA"`` (a group) or ``"C03CA01"`` (a drug)."""
+    atc_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
+    """Where the ATC codes were read."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -874,6 +942,9 @@ class Advice(Record):
     """Where the recommendation was read."""
     warns_against: str | None = attrs.field(default=None, metadata=words(optional=True, limit=MAX_NAME))
     """For a caution: what it warns against, e.g. "taking quinine for cramps"."""
+    nutrients: tuple[str, ...] = attrs.field(default=(), metadata=refers_to("nutrient", many=True))
+    """The nutrients the step or caution concerns, when it concerns particular ones (a caution about
+    potassium supplements on an ACE inhibitor concerns potassium)."""
 
     def _invariants(self) -> Iterator[FieldError]:
         if self.kind is AdviceKind.CAUTION and not self.warns_against:
@@ -954,6 +1025,24 @@ def intake_key(record: IntakeRecommendation) -> tuple[object, ...]:
 def describe_intake(record: IntakeRecommendation) -> str:
     """``"magnesium (males 31-50 y)"``."""
     return f"{record.nutrient} ({record.life_stage.label})"
+
+
+def opposite_directions(records: Sequence[Relation]) -> Iterator[tuple[tuple[int, int], str]]:
+    """(the two indexes, problem) for a factor said both to lower and to raise one nutrient
+    where either relation does not say for whom (its ``population``): without that the two
+    contradict each other."""
+    seen: dict[tuple[str, str], dict[Predicate, int]] = {}
+    for index, rel in enumerate(records):
+        if rel.predicate.direction is None:
+            continue
+        pair = seen.setdefault((rel.subject, rel.object), {})
+        pair.setdefault(rel.predicate, index)
+        if len(pair) == 2:
+            lowers, raises = pair[Predicate.LOWERS], pair[Predicate.RAISES]
+            if not (records[lowers].population and records[raises].population):
+                later, earlier = max(lowers, raises), min(lowers, raises)
+                yield (later, earlier), (f"{rel.subject} both lowers and raises {rel.object}: "
+                                         "give each relation the population it applies to")
 
 
 def overlapping_life_stages(records: Sequence[IntakeRecommendation]) -> Iterator[tuple[tuple[int, int], str]]:

@@ -18,12 +18,14 @@ from .foods import Per
 from .graph import Fact
 from .knowledge_base import KnowledgeBase
 from .loading import packaged
-from .model import Advice, Factor, Food, LabTest, Nutrient, RedFlag, Ref, Relation, Serving, Sex, Source, Symptom
+from .model import Advice, Direction, Factor, Food, LabTest, Nutrient, RedFlag, Ref, Relation, Serving, Sex, Source, Symptom
 from .results import (
     AdviceLink,
     CauseLink,
     CauseRanking,
     CautionLink,
+    EffectLink,
+    FactorEffects,
     DietAssessment,
     FoodNutrientRow,
     IntakeTarget,
@@ -41,7 +43,9 @@ __all__ = [
     "causes_of",
     "cautions_for",
     "daily_value",
+    "affecting",
     "depleted_by",
+    "effects_of",
     "factor",
     "facts_for_claim",
     "food",
@@ -205,6 +209,18 @@ def rank_causes(
 ) -> CauseRanking:
     """See [ranking.rank_causes][muscle_nutrients.ranking.rank_causes]."""
     return _kb(kb).rank_causes(symptoms, min_evidence=min_evidence)
+
+
+def effects_of(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> FactorEffects:
+    """See [factors.effects_of][muscle_nutrients.factors.effects_of]."""
+    return _kb(kb).effects_of(factor)
+
+
+def affecting(
+    nutrient: str | Nutrient, direction: Direction | str | None = None, *, kb: KnowledgeBase | None = None
+) -> tuple[EffectLink, ...]:
+    """See [factors.affecting][muscle_nutrients.factors.affecting]."""
+    return _kb(kb).affecting(nutrient, direction)
 
 
 def depleted_by(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> tuple[NutrientLink, ...]:

@@ -16,6 +16,7 @@ from ._fields import Result
 from .evidence import EvidenceGrade
 from .model import (
     Advice,
+    Direction,
     Cutoff,
     Factor,
     Food,
@@ -46,6 +47,8 @@ __all__ = [
     "CauseLink",
     "CauseRanking",
     "CautionLink",
+    "EffectLink",
+    "FactorEffects",
     "DietAssessment",
     "FoodNutrientRow",
     "IntakeTarget",
@@ -88,7 +91,7 @@ class SymptomLink(Result):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class NutrientLink(Result):
-    """A nutrient that a factor depletes."""
+    """A nutrient that a factor lowers (the ``depleted_by`` view)."""
 
     _extra = ("evidence",)
 
@@ -152,6 +155,64 @@ class CautionLink(Result):
     def warns_against(self) -> str:
         """What the caution warns against."""
         return self.advice.warns_against or self.advice.name
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EffectLink(Result):
+    """What a factor does to a nutrient's blood level or stores: lowers or raises it, graded,
+    with the cautions that apply to the factor (what not to add while taking it)."""
+
+    _extra = ("direction", "evidence")
+
+    factor: Factor
+    """The medicine, condition, behaviour or state."""
+    nutrient: Nutrient
+    """The nutrient whose level or stores move."""
+    relation: Relation
+    """The graded relation (``lowers`` or ``raises``)."""
+    sources: tuple[Source, ...]
+    """The relation's sources, resolved."""
+    cautions: tuple[CautionLink, ...] = ()
+    """Cautions about the factor, e.g. not to add potassium supplements while taking it."""
+
+    @property
+    def direction(self) -> Direction:
+        """Whether the factor lowers or raises the nutrient."""
+        direction = self.relation.predicate.direction
+        assert direction is not None  # an EffectLink is only made from lowers/raises relations
+        return direction
+
+    @property
+    def evidence(self) -> EvidenceGrade:
+        """The relation's evidence grade."""
+        return self.relation.evidence
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FactorEffects(Result):
+    """Everything a factor does: the nutrients it lowers or raises, the symptoms it causes or
+    makes more likely directly, and the cautions about it."""
+
+    _extra = ("lowers", "raises")
+
+    factor: Factor
+    """The medicine, condition, behaviour or state."""
+    nutrients: tuple[EffectLink, ...]
+    """Its effects on nutrients, strongest evidence first."""
+    symptoms: tuple[CauseLink, ...]
+    """Symptoms it causes or makes more likely directly, strongest evidence first."""
+    cautions: tuple[CautionLink, ...]
+    """Cautions about it."""
+
+    @property
+    def lowers(self) -> tuple[EffectLink, ...]:
+        """The nutrients it lowers."""
+        return tuple([link for link in self.nutrients if link.direction is Direction.LOWERS])
+
+    @property
+    def raises(self) -> tuple[EffectLink, ...]:
+        """The nutrients it raises."""
+        return tuple([link for link in self.nutrients if link.direction is Direction.RAISES])
 
 
 def cause_label(cause: Nutrient | Factor, kind: RefKind) -> str:
