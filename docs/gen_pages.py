@@ -138,6 +138,8 @@ for n in kb.nutrients:
             facts.append(f"**ChEBI:** {n.chebi} ({n.chebi_label})")
         if n.aliases:
             facts.append("**Also called:** " + ", ".join(n.aliases))
+        if n.unit_note:
+            facts.append(f"**Units:** {n.unit_note}")
         f.write("\n".join(f"- {x}" for x in facts) + "\n\n")
         f.write("## Roles\n\n| grade | fact | sources |\n|---|---|---|\n")
         for st in n.roles:
@@ -150,7 +152,21 @@ for n in kb.nutrients:
         for link in kb.symptoms_of(n.id):
             f.write(f"| {link.symptom.name} | {link.symptom.hpo_id} | {link.evidence.value} | {_cell(link.relation.population or '-')} | "
                     f"{_sources_links(link.relation.sources)} |\n")
-        f.write("\n## Recommended intakes and upper limits\n\n| life stage | kind | amount | upper limit | sources |\n|---|---|---|---|---|\n")
+        too_much = kb.symptoms_of(n.id, state="excess")
+        if too_much:
+            f.write("\n## Symptoms of too much\n\n| symptom | HPO | grade | for | sources |\n|---|---|---|---|---|\n")
+            for link in too_much:
+                f.write(f"| {link.symptom.name} | {link.symptom.hpo_id} | {link.evidence.value} | {_cell(link.relation.population or '-')} | "
+                        f"{_sources_links(link.relation.sources)} |\n")
+        steps = kb.advice_for_deficiency(n.id, min_evidence="contradicted")
+        if steps:
+            f.write("\n## Steps for the deficiency\n\nWhether a step works (grade) and whether sources advise it are separate; "
+                    "treatments are a clinician's decision.\n\n| step | how | works | advised | for | sources |\n|---|---|---|---|---|---|\n")
+            for link in steps:
+                advised = link.recommendation.value if link.recommendation else "-"
+                f.write(f"| {_cell(link.advice.name)} | {link.relation.predicate.value} | {link.evidence.value} | {advised} | "
+                        f"{_cell(link.relation.population or '-')} | {_sources_links(link.relation.sources)} |\n")
+        f.write("\n## Recommended intakes and upper limits\n\n| life stage | kind | amount | upper limit | sources | note |\n|---|---|---|---|---|---|\n")
         for rec in kb.intakes:
             if rec.nutrient != n.id:
                 continue
@@ -162,7 +178,7 @@ for n in kb.nutrients:
                 amount += f" ({mn.convert_for(rec.amount, 'IU', n).value:,.0f} IU)"
                 if rec.upper_limit:
                     ul = ul.replace(str(rec.upper_limit.amount), f"{rec.upper_limit.amount} ({mn.convert_for(rec.upper_limit.amount, 'IU', n).value:,.0f} IU)")
-            f.write(f"| {rec.life_stage.label} | {rec.kind.value} | {amount} | {ul} | {_sources_links(rec.sources)} |\n")
+            f.write(f"| {rec.life_stage.label} | {rec.kind.value} | {amount} | {ul} | {_sources_links(rec.sources)} | {_cell(rec.note or '')} |\n")
         for per in ("serving", "100 g"):
             f.write(f"\n## Best food sources per {per}\n\n| food | serving | amount | % DV | USDA NDB |\n|---|---|---|---|---|\n")
             for row in kb.foods_rich_in(n.id, per=per, limit=10):
@@ -172,12 +188,13 @@ for n in kb.nutrients:
         tests = kb.lab_tests_for(n.id)
         if tests:
             f.write("\n## Lab tests\n\n| test | LOINC | reference range | population | sources |\n|---|---|---|---|---|\n")
+            # a test shipped without a LOINC code shows "not verified": none was printed in a catalogue page read
             for t in tests:
                 for rr in t.reference_ranges:
                     low = "" if rr.low is None else f"{rr.low:g}"
                     high = "" if rr.high is None else f"{rr.high:g}"
                     who = rr.population + ("" if rr.sex.value == "any" else f", {rr.sex.value}")
-                    f.write(f"| {t.name} | {t.loinc or '-'} | {low}-{high} {rr.unit.value} | {_cell(who)} | {_sources_links(rr.sources)} |\n")
+                    f.write(f"| {t.name} | {t.loinc or 'not verified'} | {low}-{high} {rr.unit.value} | {_cell(who)} | {_sources_links(rr.sources)} |\n")
                 for cut in t.cutoffs:
                     f.write(f"| {t.name}: {_cell(cut.label)} | | {'' if cut.low is None else f'{cut.low:g}'}-{'' if cut.high is None else f'{cut.high:g}'} {cut.unit.value} | cut-off | {_sources_links(cut.sources)} |\n")
 

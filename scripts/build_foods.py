@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +29,25 @@ DEFAULT_SELECTION = ROOT / "scripts" / "food_selection.toml"
 DEFAULT_OUTPUT = ROOT / "src" / "muscle_nutrients" / "data" / "foods.json"
 VERSION_FILE = ROOT / "src" / "muscle_nutrients" / "_version.py"
 
-# ABBREV.txt column (0-based) -> (nutrient id, unit). Column order is documented in the
-# SR documentation and the README of ../shared/usda-sr26.
-NUTRIENT_COLUMNS: dict[int, tuple[str, str]] = {
-    10: ("calcium", "mg"),
-    11: ("iron", "mg"),
-    12: ("magnesium", "mg"),
-    14: ("potassium", "mg"),
-    15: ("sodium", "mg"),
-    21: ("thiamin", "mg"),
-    25: ("vitamin-b6", "mg"),
-    31: ("vitamin-b12", "µg"),
-    41: ("vitamin-d", "µg"),
+# ABBREV.txt column (0-based) -> (nutrient id, unit of the knowledge base, factor from the SR
+# unit). Column order and units are documented in the SR documentation and the README of
+# ../shared/usda-sr26. Copper is reported in mg by SR but counted in µg by the DRI tables;
+# folate is taken as DFE (Folate_DFE), the unit of its RDA and Daily Value.
+NUTRIENT_COLUMNS: dict[int, tuple[str, str, int]] = {
+    10: ("calcium", "mg", 1),
+    11: ("iron", "mg", 1),
+    12: ("magnesium", "mg", 1),
+    13: ("phosphorus", "mg", 1),
+    14: ("potassium", "mg", 1),
+    15: ("sodium", "mg", 1),
+    16: ("zinc", "mg", 1),
+    17: ("copper", "µg", 1000),
+    21: ("thiamin", "mg", 1),
+    25: ("vitamin-b6", "mg", 1),
+    29: ("folate", "µg DFE", 1),
+    31: ("vitamin-b12", "µg", 1),
+    40: ("vitamin-e", "mg", 1),
+    41: ("vitamin-d", "µg", 1),
 }
 SOURCE_ID = "usda-sr26"
 
@@ -54,8 +62,9 @@ def _read(folder: Path, name: str) -> list[list[str]]:
     return [_fields(line) for line in text.splitlines() if line.strip()]
 
 
-def _number(text: str) -> float | None:
-    return float(text) if text.strip() else None
+def _number(text: str, factor: int = 1) -> float | None:
+    # scaled in decimal so that 0.123 mg becomes exactly 123 µg, not 123.00000000000001
+    return float(Decimal(text) * factor) if text.strip() else None
 
 
 def load_release(folder: Path) -> dict[str, Any]:
@@ -99,8 +108,8 @@ def build(folder: Path, selection: Path) -> dict[str, Any]:
             label, grams = available[seq]
             servings.append({"label": label, "grams": grams})
         composition = []
-        for column, (nutrient, unit) in NUTRIENT_COLUMNS.items():
-            value = _number(row[column])
+        for column, (nutrient, unit, factor) in NUTRIENT_COLUMNS.items():
+            value = _number(row[column], factor)
             if value is not None:
                 composition.append({"nutrient": nutrient, "per_100g": {"value": value, "unit": unit}})
         food: dict[str, Any] = {

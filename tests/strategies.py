@@ -113,6 +113,12 @@ def life_stages(draw: st.DrawFn) -> LifeStage:
 
 
 @st.composite
+def age_bands(draw: st.DrawFn) -> mn.AgeBand:
+    low = draw(st.integers(0, 900))
+    return mn.AgeBand(min_months=low, max_months=draw(st.none() | st.integers(low + 1, 1200)))
+
+
+@st.composite
 def _bounded(draw: st.DrawFn, cls: type) -> Any:
     low = draw(st.none() | values)
     high = draw(st.none() | values) if low is not None else draw(values)
@@ -179,6 +185,7 @@ def strategy_for(cls: type) -> st.SearchStrategy[Any]:
 
 _SPECIAL.update({
     LifeStage: life_stages(),
+    mn.AgeBand: age_bands(),
     ReferenceRange: _bounded(ReferenceRange),
     Cutoff: _bounded(Cutoff),
     Relation: relations(),

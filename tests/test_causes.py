@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import muscle_nutrients as mn
 from muscle_nutrients import EvidenceGrade as G
 
@@ -93,3 +95,27 @@ def test_advice_for_leaves_out_weak_steps_unless_asked(kb: mn.KnowledgeBase) -> 
     assert set(everything) > default
     assert all(everything[r] >= mn.EvidenceGrade.LIMITED for r in default)
     assert mn.EvidenceGrade.CONTRADICTED in everything.values()  # magnesium for older adults, shown so apps can say so
+
+
+def test_symptoms_of_too_much(kb: mn.KnowledgeBase) -> None:
+    too_much = kb.symptoms_of("zinc", state="excess")
+    assert {"nausea", "unsteady-gait"} <= {link.symptom.id for link in too_much}
+    assert all(link.relation.subject == mn.Ref("excess:zinc") for link in too_much)
+    assert [link.evidence.rank for link in too_much] == sorted((link.evidence.rank for link in too_much), reverse=True)
+    assert kb.symptoms_of("zinc") != too_much and kb.symptoms_of("Zn", state="Deficiency") == kb.symptoms_of("zinc")
+    with pytest.raises(ValueError, match="state must be one of 'deficiency', 'excess'"):
+        kb.symptoms_of("zinc", state="overdose")
+
+
+def test_steps_for_a_deficiency(kb: mn.KnowledgeBase) -> None:
+    steps = kb.advice_for_deficiency("copper")
+    assert {"copper-replacement", "stop-excess-zinc"} <= {link.advice.id for link in steps}
+    assert all(link.relation.object == mn.Ref("deficiency:copper") and link.advice.kind is not mn.AdviceKind.CAUTION for link in steps)
+    assert [link.evidence.rank for link in steps] == sorted((link.evidence.rank for link in steps), reverse=True)
+    replacement = next(link for link in steps if link.advice.id == "copper-replacement")
+    assert replacement.recommendation is mn.Recommendation.CONSIDER
+    # a step for the deficiency is not a step for a symptom, and the symptom's steps stay where they were
+    assert "copper-replacement" not in {link.advice.id for link in kb.advice_for("cramps")}
+    for nutrient in ("folate", "copper", "vitamin E", "phosphorus", "zinc", "magnesium", "vitamin B12"):
+        assert kb.advice_for_deficiency(nutrient), nutrient
+    assert kb.advice_for_deficiency("thiamin") == ()

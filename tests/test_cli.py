@@ -95,6 +95,29 @@ def test_lab(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["status"] == "normal" and data["test"]["loinc"] == "20567-4"
 
 
+def test_lab_for_a_child_and_open_ended_ranges(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lab", "phosphate", "5.0", "mg/dL")
+    assert code == 0 and "Status: HIGH against 2.5-4.5 mg/dL" in out
+    code, out, _ = run(capsys, "lab", "phosphate", "5.0", "mg/dL", "--age", "3")
+    assert code == 0 and "Status: NORMAL" in out and "children" in out
+    code, out, _ = run(capsys, "lab", "folate", "3", "ng/mL")
+    assert code == 0 and "Status: LOW against at least 4 µg/L" in out and "LOINC 2284-8" in out
+    code, out, _ = run(capsys, "lab", "zinc", "9", "umol/L")
+    assert code == 0 and "no LOINC code verified" in out
+    code, _, err = run(capsys, "lab", "ceruloplasmin", "20", "mg/dL")
+    assert code == 2 and "give the sex" in err
+
+
+def test_new_nutrients_explain_their_units(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "nutrient", "folic acid")
+    assert code == 0 and "Daily Value: 400 µg DFE" in out and "1.7 µg DFE" in out and "Serum folate" in out
+    code, out, _ = run(capsys, "intake", "folate", "--age", "30", "--sex", "female")
+    assert code == 0 and "400 µg DFE" in out and "UL (synthetic forms from supplements and fortified foods)" in out
+    assert "UL: In µg of folic acid (not DFE)" in out
+    code, out, _ = run(capsys, "foods", "copper", "--limit", "3")
+    assert code == 0 and "Foods richest in Copper" in out and " µg " in out
+
+
 def test_advice_sources_search(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     assert "Stretch the cramping muscle" in run(capsys, "advice", "cramps")[1]
     assert run_json(capsys, "advice", "RLS")["advice"][0]["advice"]["id"] == "iron-under-medical-guidance"

@@ -121,3 +121,49 @@ def test_an_upper_target_is_never_a_shortfall(kb: mn.KnowledgeBase) -> None:
     assert day["potassium"].shortfall is not None and day["potassium"].shortfall.value > 0
     salty = kb.assess_diet([], age=30, sex="female", supplements={"sodium": mn.Amount(value=2500, unit=Unit.MG)})
     assert salty["sodium"].exceeds_chronic_disease_risk_reduction
+
+
+@pytest.mark.parametrize(("nutrient", "age", "sex", "kind", "amount", "limit"), [
+    ("folate", 30, "female", "RDA", 400, 1000), ("folate", 0.3, "male", "AI", 65, None),
+    ("vitamin E", 16, "male", "RDA", 15, 800), ("copper", 50, "male", "RDA", 900, 10000),
+    ("copper", 10, "female", "RDA", 700, 5000), ("zinc", 16, "female", "RDA", 9, 34),
+    ("zinc", 40, "male", "RDA", 11, 40), ("phosphorus", 12, "female", "RDA", 1250, 4000),
+    ("phosphorus", 75, "male", "RDA", 700, 3000),
+])
+def test_the_five_new_nutrients_have_dri_targets(kb: mn.KnowledgeBase, nutrient: str, age: float, sex: str, kind: str,
+                                                 amount: float, limit: float | None) -> None:
+    target = kb.intake(nutrient, age=age, sex=sex)
+    assert (target.kind.value, target.amount.value) == (kind, amount)
+    assert (target.upper_limit.amount.value if target.upper_limit else None) == limit
+
+
+def test_upper_limit_scopes_of_folate_and_vitamin_e(kb: mn.KnowledgeBase) -> None:
+    folate = kb.intake("folate", age=30, sex="female")
+    assert folate.amount.unit is Unit.UG_DFE and folate.upper_limit is not None
+    # the folate UL is in µg of folic acid and counts only folic acid from supplements and fortified foods
+    assert folate.upper_limit.amount == mn.Amount(1000, "µg") and folate.upper_limit.scope is mn.UpperLimitScope.SYNTHETIC_FORMS
+    vitamin_e = kb.intake("vitamin E", age=30, sex="female").upper_limit
+    assert vitamin_e is not None and vitamin_e.scope is mn.UpperLimitScope.ADDED_FORMS
+    assert kb.intake("phosphorus", age=30, sex="female", pregnant=True).upper_limit.amount.value == 3500  # type: ignore[union-attr]
+
+
+def test_folic_acid_from_supplements_is_compared_with_its_upper_limit(kb: mn.KnowledgeBase) -> None:
+    leafy = kb.assess_diet([("spinach, boiled", "1 cup")] * 5, age=30, sex="female")
+    assert leafy["folate"].total.value > 1000 and not leafy["folate"].exceeds_upper_limit  # food folate never counts
+    for pills, over in (("1000 µg", False), ("1100 mcg", True), ("1700 µg DFE", False), ("1800 µg DFE", True)):
+        day = kb.assess_diet([], age=30, sex="female", supplements={"folic acid": pills})
+        assert day["folate"].exceeds_upper_limit is over, pills
+    assert kb.assess_diet([], age=30, sex="female", supplements={"folate": "400 µg"})["folate"].from_supplements == mn.Amount(680, "µg DFE")
+
+
+def test_copper_intakes_are_in_micrograms(kb: mn.KnowledgeBase) -> None:
+    day = kb.assess_diet([], age=30, sex="male", supplements={"copper": "2 mg"})
+    assert day["copper"].total == mn.Amount(2000, "µg") and day["copper"].shortfall == mn.Amount(0, "µg")
+    liver = next(row for row in kb.foods_rich_in("copper", limit=5) if row.food.id.startswith("beef-liver"))
+    assert liver.amount.unit is Unit.UG and liver.percent_daily_value == pytest.approx(100 * liver.amount.value / 900)
+
+
+def test_a_limit_not_read_is_not_shown(kb: mn.KnowledgeBase) -> None:
+    # the zinc UL rows for pregnancy and lactation at 19-50 were not read in any source: none is shipped, and the note says why
+    target = kb.intake("zinc", age=30, sex="female", pregnant=True)
+    assert target.amount.value == 11 and target.upper_limit is None and target.note and "not read" in target.note

@@ -82,3 +82,56 @@ def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:
     assert others["alfred-magnesium"] is mn.LabStatus.LOW  # 1.55 mg/dL = 0.638 mmol/L, below 0.70-1.10 mmol/L
     rr, status = result.alternatives[0]  # a reading unpacks as (range, status)
     assert status is result.alternatives[0].status and rr is result.alternatives[0].range
+
+
+def test_a_childs_value_is_read_against_the_childs_age_band(kb: mn.KnowledgeBase) -> None:
+    # 5.0 mg/dL of phosphate is high for an adult and normal for a young child
+    adult = kb.interpret_lab("phosphate", 5.0, "mg/dL")
+    child = kb.interpret_lab("phosphate", 5.0, "mg/dL", age=3, sex="male")
+    assert adult.status is mn.LabStatus.HIGH and child.status is mn.LabStatus.NORMAL
+    assert adult.reference_range.ages is not None and adult.reference_range.ages.min_months == 18 * 12
+    assert child.reference_range.ages is not None and child.reference_range.ages.contains(36)
+    # every alternative shown is for the same age, and adult cut-offs are not read for a child
+    assert all(alt.range.ages is None or alt.range.ages.contains(36) for alt in child.alternatives)
+    low_child = kb.interpret_lab("phosphate", 2.0, "mg/dL", age=3)
+    assert low_child.status is mn.LabStatus.LOW and low_child.cutoffs == ()
+    assert kb.interpret_lab("phosphate", 2.0, "mg/dL").cutoffs  # the adult reading names the hypophosphatemia band
+
+
+def test_age_bands_with_sex_specific_ranges(kb: mn.KnowledgeBase) -> None:
+    with pytest.raises(ValueError, match="differ by sex"):
+        kb.interpret_lab("ceruloplasmin", 25, "mg/dL")
+    assert kb.interpret_lab("ceruloplasmin", 25, "mg/dL", sex="male").status is mn.LabStatus.NORMAL
+    # 35 mg/dL is above the adult male interval but inside the one for young children
+    assert kb.interpret_lab("ceruloplasmin", 35, "mg/dL", sex="male").status is mn.LabStatus.HIGH
+    assert kb.interpret_lab("ceruloplasmin", 35, "mg/dL", age=4).status is mn.LabStatus.NORMAL
+
+
+def test_an_age_no_range_covers_is_refused_by_name(kb: mn.KnowledgeBase) -> None:
+    # Labcorp sets no alpha-tocopherol interval under 6 years; Mayo's 0-17 band still covers a child
+    assert kb.interpret_lab("vitamin E", 4.0, "mg/L", age=2).reference_range.ages == mn.AgeBand(min_months=0, max_months=216)
+    test = mn.LabTest(id="serum-q", name="Serum q", specimen="serum", loinc=None, nutrient=None,
+                      reference_ranges=(mn.ReferenceRange(low=1, high=2, unit=Unit.MG_PER_DL, sources=("usda-sr26",),
+                                                          population="adults", ages=mn.AgeBand(min_months=216)),))
+    extended = kb.extend(mn.Document(lab_tests=(test,)))
+    with pytest.raises(ValueError, match="no reference range shipped for Serum q fits age 10 years; the ranges are for: adults"):
+        extended.interpret_lab("serum q", 1.5, "mg/dL", age=10)
+    with pytest.raises(ValueError, match="age"):
+        kb.interpret_lab("phosphate", 3, "mg/dL", age=-1)
+
+
+@pytest.mark.parametrize(("test", "value", "unit", "status"), [
+    ("serum folate", 3.0, "ng/mL", mn.LabStatus.LOW),
+    ("red cell folate", 600, "ng/mL", mn.LabStatus.NORMAL),
+    ("zinc", 9, "µmol/L", mn.LabStatus.LOW),  # 9 µmol/L x 65.38 g/mol = 58.8 µg/dL
+    ("vitamin E", 12, "mg/L", mn.LabStatus.NORMAL),
+    ("phosphate", 0.6, "mmol/L", mn.LabStatus.LOW),  # 0.6 mmol/L = 1.86 mg/dL of phosphorus
+])
+def test_the_five_new_nutrients_read_like_the_nine(kb: mn.KnowledgeBase, test: str, value: float, unit: str, status: mn.LabStatus) -> None:
+    assert kb.interpret_lab(test, value, unit).status is status
+
+
+def test_serum_copper_in_si_units(kb: mn.KnowledgeBase) -> None:
+    result = kb.interpret_lab("copper", 10, "µmol/L", sex="female")  # 10 µmol/L x 63.546 g/mol = 63.5 µg/dL
+    assert result.converted.unit is Unit.UG_PER_DL and result.converted.value == pytest.approx(63.546)
+    assert result.status is mn.LabStatus.LOW

@@ -68,6 +68,21 @@ def test_life_stage_rules_and_label() -> None:
     assert {e.field for e in info.value.errors} == {"max_months", "lactating", "sex"}
 
 
+def test_age_bands() -> None:
+    teen = mn.AgeBand(min_months=132, max_months=216)
+    assert teen.contains(132) and teen.contains(215.9) and not teen.contains(216) and not teen.for_adults
+    assert mn.AgeBand(min_months=216).for_adults and mn.AgeBand(min_months=240, max_months=480).for_adults
+    assert not mn.AgeBand(min_months=156, max_months=228).for_adults  # 13-18 years straddles adulthood: a child's band
+    with pytest.raises(mn.RecordError, match="max_months: must be greater than min_months"):
+        mn.AgeBand(min_months=12, max_months=12)
+    boys = mn.ReferenceRange(low=1, high=2, unit=Unit.MG_PER_DL, sources=("s",), sex=mn.Sex.MALE, ages=teen)
+    assert boys.applies_to(mn.Sex.MALE, 150) and not boys.applies_to(mn.Sex.FEMALE, 150)
+    assert not boys.applies_to(mn.Sex.MALE, None)  # no age given: an adult is meant
+    assert not boys.applies_to(None, 150)  # a sex-specific range needs the sex
+    everyone = mn.Cutoff(label="x", unit=Unit.MG_PER_DL, sources=("s",), low=1)
+    assert everyone.applies_to(None) and everyone.applies_to(3)
+
+
 @pytest.mark.parametrize("cls", [mn.ReferenceRange, mn.Cutoff])
 def test_ranges_need_a_bound_in_order(cls: type) -> None:
     with pytest.raises(mn.RecordError, match="a range needs a low or a high bound"):
@@ -124,6 +139,10 @@ def test_nutrient_unit_is_a_mass_and_kind_accepts_text() -> None:
     assert n.kind is mn.NutrientKind.VITAMIN
     with pytest.raises(mn.RecordError, match="unit: must be a unit of mass"):
         mn.Nutrient(id="x", name="X", kind="vitamin", unit=Unit.MG_PER_DL, deficiency="low x")
+    # folate is counted in µg DFE, which needs the factor that reads µg of folic acid
+    with pytest.raises(mn.RecordError, match="dfe_per_microgram: is needed"):
+        mn.Nutrient(id="x", name="X", kind="vitamin", unit=Unit.UG_DFE, deficiency="low x")
+    assert mn.Nutrient(id="x", name="X", kind="vitamin", unit=Unit.UG_DFE, deficiency="low x", dfe_per_microgram=1.7).unit is Unit.UG_DFE
     with pytest.raises(mn.RecordError, match="kind"):
         mn.Nutrient(id="x", name="X", kind="herb", unit=Unit.MG, deficiency="low x")  # type: ignore[arg-type]
 

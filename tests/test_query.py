@@ -37,7 +37,7 @@ _EXAMPLE_ARGS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "lab_test": (("serum-x",), {}), "advice_item": (("rest",), {}), "source": (("src",), {}),
     "get_nutrient": (("x",), {}), "get_symptom": (("b",), {}), "get_food": (("bean",), {}), "get_factor": (("f",), {}),
     "get_lab_test": (("serum-x",), {}), "get_advice": (("rest",), {}), "get_source": (("nope",), {}),
-    "search": (("xen",), {}), "symptoms_of": (("x",), {}), "causes_of": (("a",), {}), "advice_for": (("a",), {}), "cautions_for": (("a",), {}),
+    "search": (("xen",), {}), "symptoms_of": (("x",), {}), "causes_of": (("a",), {}), "advice_for": (("a",), {}), "advice_for_deficiency": (("x",), {}), "cautions_for": (("a",), {}),
     "red_flags": (("c",), {}), "rank_causes": ((["a", "b"],), {}), "depleted_by": (("f",), {}), "effects_of": (("f",), {}), "affecting": (("x",), {"direction": "lowers"}),
     "foods_rich_in": (("x",), {"per": "100g"}), "nutrients_in": (("bean",), {}), "daily_value": (("y",), {}),
     "intake": (("x",), {"age": 30, "sex": "male"}), "assess_diet": (([("bean", None)],), {"age": 30, "sex": "male"}),
@@ -50,3 +50,9 @@ def test_every_module_function_answers_as_its_method(tiny: mn.KnowledgeBase) -> 
     assert set(_EXAMPLE_ARGS) == set(query.__all__)
     for name, (args, kwargs) in _EXAMPLE_ARGS.items():
         assert getattr(query, name)(*args, kb=tiny, **kwargs) == getattr(tiny, name)(*args, **kwargs), name
+
+
+def test_new_queries_mirror_the_knowledge_base(kb: mn.KnowledgeBase) -> None:
+    assert query.advice_for_deficiency("zinc", kb=kb) == kb.advice_for_deficiency("zinc")
+    assert query.symptoms_of("zinc", state="excess", kb=kb) == kb.symptoms_of("zinc", state="excess")
+    assert query.interpret_lab("phosphate", 5, "mg/dL", age=3, kb=kb).status is kb.interpret_lab("phosphate", 5, "mg/dL", age=3).status

@@ -121,6 +121,19 @@ def test_vitamin_d_iu(kb: mn.KnowledgeBase) -> None:
     assert convert_for(Amount(value=0.1, unit=Unit.MG), Unit.IU, vitamin_d).value == 4000
 
 
+def test_folic_acid_counts_1_7_times_in_dietary_folate_equivalents(kb: mn.KnowledgeBase) -> None:
+    folate = kb.nutrient("folate")
+    assert folate.unit is Unit.UG_DFE and folate.dfe_per_microgram == 1.7
+    assert convert_for(Amount(400, "mcg"), Unit.UG_DFE, folate).value == 680
+    assert convert_for(Amount(1, "mg"), Unit.UG_DFE, folate).value == 1700
+    assert convert_for(Amount(1700, "mcg DFE"), Unit.UG, folate).value == 1000
+    assert Unit.parse("ug DFE") is Unit.parse("µg DFE") is Unit.UG_DFE
+    with pytest.raises(ValueError, match="DFE-per-µg factor"):
+        convert_for(Amount(1, "µg DFE"), Unit.UG, kb.nutrient("vitamin B12"))
+    with pytest.raises(ValueError):
+        convert_for(Amount(1, "IU"), Unit.MG, kb.nutrient("vitamin E"))  # IU of vitamin E depend on the form
+
+
 def test_impossible_conversions_raise(kb: mn.KnowledgeBase) -> None:
     with pytest.raises(ValueError, match="it has no IU-per-µg factor"):
         convert_for(Amount(value=1, unit=Unit.IU), Unit.MG, kb.nutrient("magnesium"))

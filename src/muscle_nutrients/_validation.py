@@ -27,7 +27,7 @@ from ._fields import Record
 from ._kinds import Kind
 from ._store import Store
 from .model import Advice, AdviceKind, Nutrient, Predicate, Ref, RefKind, Relation, Source
-from .units import Amount
+from .units import Amount, convert_for
 
 __all__ = ["MAX_HINTS", "problems"]
 
@@ -182,4 +182,8 @@ def _misfit(store: Store, amount: Amount, nutrient_id: str) -> str | None:
     nutrient = store.by_id(Nutrient).get(nutrient_id)
     if nutrient is None or amount.unit.dimension is nutrient.unit.dimension:
         return None
-    return f"unit {amount.unit.value} does not fit {nutrient_id} (measured in {nutrient.unit.value})"
+    try:  # another dimension fits when the nutrient says how to convert (folic acid µg to µg DFE)
+        convert_for(amount, nutrient.unit, nutrient)
+        return None
+    except ValueError:
+        return f"unit {amount.unit.value} does not fit {nutrient_id} (measured in {nutrient.unit.value})"

@@ -1,10 +1,10 @@
 """Causes, symptoms, advice and red flags: what brings a symptom about, and what to do.
 
 Queries (through [KnowledgeBase][muscle_nutrients.knowledge_base.KnowledgeBase]):
-``symptoms_of`` (a deficiency's symptoms), ``causes_of`` (a symptom's causes),
-``advice_for`` (steps for a symptom), ``cautions_for`` (what not to do), ``red_flags``.
+``symptoms_of`` (a deficiency's or an excess's symptoms), ``causes_of`` (a symptom's causes),
+``advice_for`` (steps for a symptom), ``advice_for_deficiency`` (steps for a deficiency), ``cautions_for`` (what not to do), ``red_flags``.
 
-Indexes, built together on first use from the relations: symptom links per nutrient, cause
+Indexes, built together on first use from the relations: symptom links per deficiency and excess state, cause
 links per symptom, step links and caution links per symptom (each strongest evidence first,
 then by name), and red flags per symptom plus the general ones. A caution is never listed
 as a step: steps are prevention and relief advice, cautions come from ``cautions about``.
@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from . import _args
 from ._lazy import Sealed
 from ._store import Store
 from .evidence import EvidenceGrade
@@ -30,6 +31,7 @@ __all__ = [
     "CAUSAL",
     "CauseIndex",
     "advice_for",
+    "advice_for_deficiency",
     "causes_of",
     "cautions_for",
     "grouped_strongest_first",
@@ -40,6 +42,11 @@ __all__ = [
 
 #: Predicates that make a subject a cause of a symptom.
 CAUSAL = frozenset({Predicate.CAUSES, Predicate.RAISES_RISK_OF})
+
+_STEPS = (Predicate.PREVENTS, Predicate.RELIEVES)
+
+# The nutrient states whose symptoms ``symptoms_of`` lists, by the words a caller may use.
+_STATES = {"deficiency": RefKind.DEFICIENCY, "excess": RefKind.EXCESS}
 
 
 class _Graded(Protocol):
@@ -73,6 +80,12 @@ class CauseIndex(Sealed):
         advice_links: dict[str, list[AdviceLink]] = {}
         caution_links: dict[str, list[CautionLink]] = {}
         for rel in store.table(Relation):
+            if rel.object.kind is RefKind.DEFICIENCY and rel.subject.kind is RefKind.ADVICE and rel.predicate in _STEPS:
+                # keyed by the reference ("deficiency:copper"): symptom ids never hold a colon
+                advice_links.setdefault(str(rel.object), []).append(
+                    AdviceLink(advice=store.resolve(rel.subject), relation=rel, sources=store.cited(rel.sources))
+                )
+                continue
             if rel.object.kind is not RefKind.SYMPTOM:
                 continue
             cited = store.cited(rel.sources)
@@ -81,9 +94,9 @@ class CauseIndex(Sealed):
                 cause_links.setdefault(symptom.id, []).append(
                     CauseLink(cause=subject, symptom=symptom, relation=rel, sources=cited)
                 )
-                if rel.subject.kind is RefKind.DEFICIENCY:
-                    symptom_links.setdefault(subject.id, []).append(SymptomLink(symptom=symptom, relation=rel, sources=cited))
-            elif rel.predicate in (Predicate.PREVENTS, Predicate.RELIEVES) and rel.subject.kind is RefKind.ADVICE:
+                if rel.subject.kind in _STATES:
+                    symptom_links.setdefault(str(rel.subject), []).append(SymptomLink(symptom=symptom, relation=rel, sources=cited))
+            elif rel.predicate in _STEPS and rel.subject.kind is RefKind.ADVICE:
                 advice_links.setdefault(symptom.id, []).append(AdviceLink(advice=subject, relation=rel, sources=cited))
             elif rel.predicate is Predicate.CAUTIONS_ABOUT:
                 caution_links.setdefault(symptom.id, []).append(CautionLink(advice=subject, relation=rel, sources=cited))
@@ -102,17 +115,18 @@ class CauseIndex(Sealed):
             {key: tuple(value) for key, value in by_symptom.items()}
         )
 
-    def symptoms_of(self, nutrient_id: str) -> tuple[SymptomLink, ...]:
-        """Symptoms of the nutrient's deficiency."""
-        return self._symptom_links.get(nutrient_id, ())
+    def symptoms_of(self, nutrient_id: str, state: RefKind) -> tuple[SymptomLink, ...]:
+        """Symptoms of the nutrient's deficiency or excess."""
+        return self._symptom_links.get(f"{state.value}:{nutrient_id}", ())
 
     def causes_of(self, symptom_id: str) -> tuple[CauseLink, ...]:
         """Deficiencies, excesses and factors that cause or raise the risk of the symptom."""
         return self._cause_links.get(symptom_id, ())
 
-    def advice_for(self, symptom_id: str, floor: EvidenceGrade) -> tuple[AdviceLink, ...]:
-        """Steps that prevent or relieve the symptom, at least as well supported as ``floor``."""
-        return tuple([link for link in self._advice_links.get(symptom_id, ()) if link.evidence >= floor])
+    def advice_for(self, key: str, floor: EvidenceGrade) -> tuple[AdviceLink, ...]:
+        """Steps that prevent or relieve a symptom (its id) or a deficiency (``"deficiency:<id>"``),
+        at least as well supported as ``floor``."""
+        return tuple([link for link in self._advice_links.get(key, ()) if link.evidence >= floor])
 
     def cautions_for(self, symptom_id: str) -> tuple[CautionLink, ...]:
         """Cautions about the symptom."""
@@ -132,16 +146,21 @@ class CauseIndex(Sealed):
 # ---------------------------------------------------------------------------- queries
 
 
-def symptoms_of(kb: KnowledgeBase, nutrient: str | Nutrient) -> tuple[SymptomLink, ...]:
-    """Symptoms that the nutrient's deficiency causes or makes more likely, strongest evidence first.
+def symptoms_of(kb: KnowledgeBase, nutrient: str | Nutrient, *, state: str = "deficiency") -> tuple[SymptomLink, ...]:
+    """Symptoms that the nutrient's deficiency (or excess) causes or makes more likely, strongest evidence first.
 
     Args:
         nutrient: A [Nutrient][muscle_nutrients.model.Nutrient], or its id, name, alias or symbol.
+        state: ``"deficiency"`` (the default) or ``"excess"``: too little or too much.
 
     Raises:
         UnknownNameError: no nutrient has that name; suggests the closest ones.
+        ValueError: ``state`` is neither ``"deficiency"`` nor ``"excess"``.
     """
-    return kb._causes.symptoms_of(kb._names[Nutrient].lookup(nutrient).id)
+    kind = _STATES.get(state) if type(state) is str else None  # the usual spellings skip the general parser
+    if kind is None:
+        kind = _args.choice(state, "state", _STATES)
+    return kb._causes.symptoms_of(kb._names[Nutrient].lookup(nutrient).id, kind)
 
 
 def causes_of(kb: KnowledgeBase, symptom: str | Symptom) -> tuple[CauseLink, ...]:
@@ -169,6 +188,21 @@ def advice_for(
     """
     floor = EvidenceGrade.parse(min_evidence)
     return kb._causes.advice_for(kb._names[Symptom].lookup(symptom).id, floor)
+
+
+def advice_for_deficiency(
+    kb: KnowledgeBase, nutrient: str | Nutrient, *, min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED
+) -> tuple[AdviceLink, ...]:
+    """Steps that prevent or relieve a nutrient's deficiency (copper replacement, slow refeeding),
+    strongest evidence first; as ``advice_for``, each link grades how well the step works apart
+    from whether sources advise it, and the treatments are a clinician's to decide.
+
+    Args:
+        nutrient: A [Nutrient][muscle_nutrients.model.Nutrient], or its id, name, alias or symbol.
+        min_evidence: Steps less well supported are left out.
+    """
+    floor = EvidenceGrade.parse(min_evidence)
+    return kb._causes.advice_for(f"deficiency:{kb._names[Nutrient].lookup(nutrient).id}", floor)
 
 
 def cautions_for(kb: KnowledgeBase, symptom: str | Symptom) -> tuple[CautionLink, ...]:

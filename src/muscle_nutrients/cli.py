@@ -31,7 +31,7 @@ from .knowledge_base import KnowledgeBase
 from .loading import load
 from .model import RedFlag, Sex
 from .results import FoodNutrientRow
-from .units import format_number
+from .units import Unit, format_number
 
 __all__ = ["build_parser", "main"]
 
@@ -113,27 +113,42 @@ def _cmd_nutrient(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> 
     n = kb.nutrient(args.name)
     tests = kb.lab_tests_for(n)
     if args.json:
-        return {"nutrient": n.to_dict(), "lab_tests": to_data(tests, summarise=True)}
+        return {"nutrient": n.to_dict(), "lab_tests": to_data(tests, summarise=True),
+                "steps": to_data(kb.advice_for_deficiency(n)), "disclaimer": DISCLAIMER}
     out.line(f"{n.name} ({n.kind.value}; deficiency: {n.deficiency})")
     if n.summary:
         out.line(n.summary)
     if n.daily_value:
         out.line(f"Daily Value: {n.daily_value}")
+    if n.unit_note:
+        out.line(f"Units: {n.unit_note}")
+    if tests:
+        out.line("Lab tests: " + ", ".join(t.name for t in tests))
     out.line()
     out.table(["evidence", "role"], [[out.grade(r.evidence), r.text] for r in n.roles])
     if n.excess:
         out.line()
         out.table(["evidence", "too much"], [[out.grade(r.evidence), r.text] for r in n.excess])
+    steps = kb.advice_for_deficiency(n)
+    if steps:
+        out.line()
+        out.line(f"Steps for {n.deficiency} ('works' grades the evidence; 'advised' says whether sources recommend it):")
+        out.table(["works", "advised", "step", "how", "for"],
+                  [[out.grade(l.evidence), l.recommendation.value if l.recommendation else "-", l.advice.name, l.relation.predicate.value,
+                    l.relation.population or "-"] for l in steps])
+        out.line()
+        out.line(DISCLAIMER)
     return None
 
 
 def _cmd_symptoms_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     nutrient = kb.nutrient(args.nutrient)
-    links = kb.symptoms_of(nutrient)
+    links = kb.symptoms_of(nutrient, state="excess" if args.excess else "deficiency")
     flags = list({f.id: f for link in links for f in kb.red_flags(link.symptom)}.values())
     if args.json:
         return _flagged("nutrient", nutrient, "symptoms", links, flags)
-    out.line(f"Symptoms of {nutrient.deficiency} ({nutrient.name}), strongest evidence first:")
+    state = f"too much {nutrient.name.lower()}" if args.excess else f"{nutrient.deficiency} ({nutrient.name})"
+    out.line(f"Symptoms of {state}, strongest evidence first:")
     out.table(["evidence", "symptom", "HPO", "sources"], [[out.grade(l.evidence), l.symptom.name, l.symptom.hpo_id, _sources(l.sources)] for l in links])
     _footer(out, flags)
     return None
@@ -169,7 +184,7 @@ def _cmd_foods(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Jso
     rows = kb.foods_rich_in(nutrient, per=args.per, limit=args.limit)
     if args.json:
         return {"nutrient": to_data(nutrient, summarise=True), "per": args.per, "foods": to_data(rows)}
-    out.line(f"Foods richest in {nutrient.name.lower()} (per {args.per}):")
+    out.line(f"Foods richest in {nutrient.name} (per {args.per}):")
     _food_table(out, rows, show="food")
     return None
 
@@ -211,26 +226,34 @@ def _cmd_intake(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Js
     if t.chronic_disease_risk_reduction:
         rows.append(["CDRR (reduce if above)", str(t.chronic_disease_risk_reduction), "-"])
     out.table(["value", "amount", "sources"], rows)
+    if t.upper_limit and t.upper_limit.note:
+        out.line(f"UL: {t.upper_limit.note}")
     if t.note:
         out.line(f"Note: {t.note}")
     return None
 
 
+def _interval(low: float | None, high: float | None, unit: Unit) -> str:
+    """``"2.5-4.5 mg/dL"``, ``"at least 4 µg/L"`` or ``"up to 400 nmol/L"``."""
+    if high is None:
+        return f"at least {format_number(low or 0)} {unit.value}"
+    if low is None:
+        return f"up to {format_number(high)} {unit.value}"
+    return f"{format_number(low)}-{format_number(high)} {unit.value}"
+
+
 def _cmd_lab(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
-    r = kb.interpret_lab(args.name, args.value, args.unit, sex=args.sex)
+    r = kb.interpret_lab(args.name, args.value, args.unit, sex=args.sex, age=args.age)
     if args.json:
         return r.to_dict()
     rr = r.reference_range
-    low = "-" if rr.low is None else format_number(rr.low)
-    high = "-" if rr.high is None else format_number(rr.high)
-    out.line(f"{r.test.name} (LOINC {r.test.loinc}): {r.value} = {r.converted}")
-    out.line(f"Status: {r.status.value.upper()} against {low}-{high} {rr.unit.value} ({rr.population}; {_sources(rr.sources)})")
+    code = f"LOINC {r.test.loinc}" if r.test.loinc else "no LOINC code verified"
+    out.line(f"{r.test.name} ({code}): {r.value} = {r.converted}")
+    out.line(f"Status: {r.status.value.upper()} against {_interval(rr.low, rr.high, rr.unit)} ({rr.population}; {_sources(rr.sources)})")
     for cut in r.cutoffs:
         out.line(f"Cut-off: {cut.label} ({_sources(cut.sources)})")
     for alt, alt_status in r.alternatives:
-        alt_low = "-" if alt.low is None else format_number(alt.low)
-        alt_high = "-" if alt.high is None else format_number(alt.high)
-        out.line(f"Other lab: {alt_status.value} against {alt_low}-{alt_high} {alt.unit.value} ({alt.population}; {_sources(alt.sources)})")
+        out.line(f"Other lab: {alt_status.value} against {_interval(alt.low, alt.high, alt.unit)} ({alt.population}; {_sources(alt.sources)})")
     out.line()
     out.line(r.disclaimer)
     return None
@@ -450,8 +473,9 @@ class _Command:
 _COMMANDS: dict[str, _Command] = {
     "nutrient": _Command(_cmd_nutrient, "what a nutrient does, with graded roles", "muscle-nutrients nutrient Mg",
                          ((("name",), {"help": "a nutrient: name, symbol or alias"}),)),
-    "symptoms-of": _Command(_cmd_symptoms_of, "symptoms a nutrient's deficiency causes", "muscle-nutrients symptoms-of potassium",
-                            ((("nutrient",), {"help": "a nutrient"}),)),
+    "symptoms-of": _Command(_cmd_symptoms_of, "symptoms a nutrient's deficiency (or excess) causes", "muscle-nutrients symptoms-of potassium",
+                            ((("nutrient",), {"help": "a nutrient"}),
+                             (("--excess",), {"action": "store_true", "help": "symptoms of too much instead of too little"}))),
     "causes-of": _Command(_cmd_causes_of, "deficiencies and factors behind a symptom", 'muscle-nutrients causes-of "leg cramps"',
                           ((("symptom",), {"help": "a symptom, in plain words or its name"}),)),
     "rank": _Command(_cmd_rank, "rank possible causes of several symptoms", "muscle-nutrients rank cramps weakness tingling",
@@ -471,7 +495,8 @@ _COMMANDS: dict[str, _Command] = {
                         (("--pregnant",), {"action": "store_true"}), (("--lactating",), {"action": "store_true"}))),
     "lab": _Command(_cmd_lab, "interpret a lab value", "muscle-nutrients lab magnesium 0.62 mmol/L",
                     ((("name",), {"help": "a lab test or a nutrient"}), (("value",), {"type": _number, "help": "the result"}),
-                     (("unit",), {"help": "e.g. mg/dL, mmol/L, ng/mL"}), (("--sex",), SEX))),
+                     (("unit",), {"help": "e.g. mg/dL, mmol/L, ng/mL"}), (("--sex",), SEX),
+                     (("--age",), {"type": _number, "help": "age in years, for children's ranges (default: an adult)"}))),
     "advice": _Command(_cmd_advice, "prevention and relief steps (and cautions) for a symptom", "muscle-nutrients advice cramps",
                        ((("symptom",), {"help": "a symptom"}),)),
     "effects": _Command(_cmd_effects, "what a medicine, condition or behaviour does to nutrients and symptoms",

@@ -149,8 +149,10 @@ def _line(n: Nutrient, target: IntakeTarget, from_food: float, from_supplements:
     limit = target.upper_limit
     exceeds = False
     if limit is not None:
-        counted = from_supplements if limit.scope is UpperLimitScope.SUPPLEMENTS_AND_MEDICINES else total
-        exceeds = counted > limit.amount.to(n.unit).value
+        # a limit on supplemental or synthetic forms is compared with the supplements given (folic acid
+        # in fortified foods is not told apart from natural folate in the food table)
+        counted = total if limit.scope is UpperLimitScope.TOTAL_INTAKE else from_supplements
+        exceeds = counted > convert_for(limit.amount, n.unit, n).value
     cdrr = target.chronic_disease_risk_reduction  # an upper target: never a shortfall to make up
     return NutrientIntake(
         nutrient=n,

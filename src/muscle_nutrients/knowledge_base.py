@@ -6,7 +6,7 @@ records and binds each query from the topic module that owns it, with its indexe
 | topic module | queries |
 |---|---|
 | [lookups][muscle_nutrients.lookups] | ``records``, ``lookup``, ``get``, ``nutrient`` ... ``source``, ``get_*``, ``search`` |
-| [causes][muscle_nutrients.causes] | ``symptoms_of``, ``causes_of``, ``advice_for``, ``red_flags`` |
+| [causes][muscle_nutrients.causes] | ``symptoms_of``, ``causes_of``, ``advice_for``, ``advice_for_deficiency``, ``cautions_for``, ``red_flags`` |
 | [ranking][muscle_nutrients.ranking] | ``rank_causes`` |
 | [foods][muscle_nutrients.foods] | ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
 | [intakes][muscle_nutrients.intakes] | ``intake``, ``assess_diet`` |
@@ -255,11 +255,13 @@ class KnowledgeBase:
     """Records of any named kind matching a text, ranked. See [lookups.search][muscle_nutrients.lookups.search]."""
 
     symptoms_of = causes.symptoms_of
-    """A deficiency's symptoms, strongest first. See [causes.symptoms_of][muscle_nutrients.causes.symptoms_of]."""
+    """A deficiency's (or excess's) symptoms, strongest first. See [causes.symptoms_of][muscle_nutrients.causes.symptoms_of]."""
     causes_of = causes.causes_of
     """A symptom's causes, strongest first. See [causes.causes_of][muscle_nutrients.causes.causes_of]."""
     advice_for = causes.advice_for
     """Steps that prevent or relieve a symptom. See [causes.advice_for][muscle_nutrients.causes.advice_for]."""
+    advice_for_deficiency = causes.advice_for_deficiency
+    """Steps that prevent or relieve a deficiency. See [causes.advice_for_deficiency][muscle_nutrients.causes.advice_for_deficiency]."""
     cautions_for = causes.cautions_for
     """What not to do about a symptom. See [causes.cautions_for][muscle_nutrients.causes.cautions_for]."""
     red_flags = causes.red_flags

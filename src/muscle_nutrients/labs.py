@@ -17,6 +17,7 @@ from ._lazy import Sealed
 from . import _args
 from ._store import Store
 from .errors import UnknownNameError
+from .intakes import MAX_AGE
 from .model import LabTest, Nutrient, ReferenceRange, Sex, Source
 from .results import LabInterpretation, LabStatus, RangeReading
 from .units import MAX_AMOUNT, Amount, Unit, convert_for
@@ -51,14 +52,14 @@ class LabIndex(Sealed):
         """The tests reflecting a nutrient, primary first."""
         return self._by_nutrient.get(nutrient_id, ())
 
-    def interpret(self, test: LabTest, value: object, unit: Unit | str, sex: Sex | None) -> LabInterpretation:
-        """Read ``value`` (in ``unit``) against the test's shipped range and its cut-offs."""
+    def interpret(self, test: LabTest, value: object, unit: Unit | str, sex: Sex | None, age_months: float | None) -> LabInterpretation:
+        """Read ``value`` (in ``unit``) against the test's range for the person and its cut-offs."""
         given = Amount(lab_value(value), Unit.parse(unit))
-        reference = _pick_range(test, sex)
+        reference = _pick_range(test, sex, age_months)
         converted = convert_for(given, reference.unit, test)
         alternatives = []
         for rr in test.reference_ranges:
-            if rr is reference or rr.sex not in (Sex.ANY, sex):
+            if rr is reference or not rr.applies_to(sex, age_months):
                 continue
             try:
                 other = convert_for(given, rr.unit, test)
@@ -67,6 +68,8 @@ class LabIndex(Sealed):
             alternatives.append(RangeReading(range=rr, status=_status(other.value, rr)))
         cutoffs = []
         for cut in test.cutoffs:
+            if not cut.applies_to(age_months):
+                continue
             try:
                 if cut.contains(convert_for(given, cut.unit, test).value):
                     cutoffs.append(cut)
@@ -93,15 +96,20 @@ def _status(value: float, reference: ReferenceRange) -> LabStatus:
     return LabStatus.NORMAL
 
 
-def _pick_range(test: LabTest, sex: Sex | None) -> ReferenceRange:
-    if sex is not None:
-        for rr in test.reference_ranges:
-            if rr.sex is sex:
-                return rr
-    for rr in test.reference_ranges:
+def _pick_range(test: LabTest, sex: Sex | None, age_months: float | None) -> ReferenceRange:
+    """The first range for the person's sex and age; a sex-specific one wins over one for either sex."""
+    fitting = [rr for rr in test.reference_ranges if rr.applies_to(sex, age_months)]
+    for rr in fitting:
+        if sex is not None and rr.sex is sex:
+            return rr
+    for rr in fitting:
         if rr.sex is Sex.ANY:
             return rr
-    raise ValueError(f"the reference ranges for {test.name} differ by sex: give the sex ('male' or 'female')")
+    if sex is None and any(rr.applies_to(s, age_months) for rr in test.reference_ranges for s in (Sex.MALE, Sex.FEMALE)):
+        raise ValueError(f"the reference ranges for {test.name} differ by sex: give the sex ('male' or 'female')")
+    who = "adults" if age_months is None else f"age {age_months / 12:g} years"
+    bands = "; ".join(dict.fromkeys(rr.population for rr in test.reference_ranges))
+    raise ValueError(f"no reference range shipped for {test.name} fits {who}; the ranges are for: {bands}")
 
 
 # ---------------------------------------------------------------------------- queries
@@ -113,21 +121,30 @@ def lab_tests_for(kb: KnowledgeBase, nutrient: str | Nutrient) -> tuple[LabTest,
 
 
 def interpret_lab(
-    kb: KnowledgeBase, test_or_nutrient: str | LabTest | Nutrient, value: float, unit: Unit | str, *, sex: str | Sex | None = None
+    kb: KnowledgeBase,
+    test_or_nutrient: str | LabTest | Nutrient,
+    value: float,
+    unit: Unit | str,
+    *,
+    sex: str | Sex | None = None,
+    age: float | None = None,
 ) -> LabInterpretation:
     """Read a lab value against the shipped reference range and guideline cut-offs.
 
     ``test_or_nutrient`` names a lab test, or a nutrient (its primary test is used). The
     value (any real number, 0 or more) is converted to the range's unit -- exactly within a
     dimension, by molar mass or valence across them. Where ranges differ by sex, ``sex`` is
-    required.
+    required. ``age`` (years) picks the age band: children's values differ widely from
+    adults' (phosphate, ceruloplasmin); without it the person is read as an adult.
 
     Raises:
         UnknownNameError: neither a lab test nor a nutrient has that name.
         ValueError: the unit is unknown or cannot convert for this test, the value is
-            negative or not finite, or the sex is needed and missing.
+            negative or not finite, the age is outside 0-130 years or no range is shipped
+            for it, or the sex is needed and missing.
     """
-    return kb._labs.interpret(_test(kb, test_or_nutrient), value, unit, None if sex is None else Sex.parse(sex))
+    months = None if age is None else _args.real(age, "age (in years)", minimum=0, maximum=MAX_AGE) * 12
+    return kb._labs.interpret(_test(kb, test_or_nutrient), value, unit, None if sex is None else Sex.parse(sex), months)
 
 
 def _test(kb: KnowledgeBase, name: str | LabTest | Nutrient) -> LabTest:

@@ -47,12 +47,14 @@ if TYPE_CHECKING:
     from .knowledge_base import KnowledgeBase
 
 __all__ = [
+    "ADULT_MONTHS",
     "CLAIM_IDS",
     "GRAMMAR",
     "OPTIONAL_SOURCES",
     "SOURCES",
     "Advice",
     "AdviceKind",
+    "AgeBand",
     "Citation",
     "Cutoff",
     "Factor",
@@ -176,6 +178,12 @@ class UpperLimitScope(StrEnum):
     """Food, water and supplements together."""
     SUPPLEMENTS_AND_MEDICINES = "supplements and medicines only"
     """Supplemental and pharmacological forms only; food does not count (magnesium)."""
+    SYNTHETIC_FORMS = "synthetic forms from supplements and fortified foods"
+    """The synthetic form taken as supplements or added to foods (folic acid, counted in µg of
+    folic acid, not DFE); the folate natural to food does not count."""
+    ADDED_FORMS = "any form from supplements and fortified foods"
+    """Any form taken as a supplement, natural or synthetic, and synthetic forms added to foods
+    (vitamin E: supplemental α-tocopherol); what food holds naturally does not count."""
 
 
 class HpoMatch(StrEnum):
@@ -498,7 +506,7 @@ class Nutrient(Record):
     kind: NutrientKind = attrs.field(converter=_nutrient_kind, metadata=instance(NutrientKind, "a NutrientKind"))
     """Mineral or vitamin (``"mineral"`` and ``"vitamin"`` are accepted too)."""
     unit: Unit = attrs.field(metadata=instance(Unit, "a Unit"))
-    """Unit of intakes and food amounts (mg or µg)."""
+    """Unit of intakes and food amounts (mg, µg, or µg DFE for folate)."""
     deficiency: str = attrs.field(metadata=TEXT)
     """Name of the deficiency state, e.g. ``"hypomagnesemia"``."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
@@ -519,6 +527,8 @@ class Nutrient(Record):
     """Charge of the ion, for mmol/L ↔ mEq/L conversions."""
     iu_per_microgram: float | None = attrs.field(default=None, metadata=number(minimum=0, exclusive_minimum=True, maximum=1e9, optional=True))
     """International units per µg (vitamin D: 40)."""
+    dfe_per_microgram: float | None = attrs.field(default=None, metadata=number(minimum=0, exclusive_minimum=True, maximum=1e9, optional=True))
+    """µg of dietary folate equivalents per µg of folic acid taken with food (folate: 1.7)."""
     constants_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Sources of the molar mass, valence and IU factor."""
     daily_value: Amount | None = attrs.field(default=None, metadata=instance(Amount, "an Amount", optional=True, fits=True, needs="daily_value_sources"))
@@ -535,10 +545,17 @@ class Nutrient(Record):
     """Supplement and treatment forms named by the sources (e.g. magnesium oxide, citrate)."""
     supplement_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Where the supplement forms were read."""
+    unit_note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
+    """How amounts are counted and the traps in reading labels (DFE, α-tocopherol, µg against mg)."""
 
     def _invariants(self) -> Iterator[FieldError]:
-        if isinstance(self.unit, Unit) and self.unit.dimension is not Dimension.MASS:
-            yield FieldError("unit", f"must be a unit of mass (g, mg or µg), got {self.unit.value}")
+        if isinstance(self.unit, Unit) and self.unit.dimension not in _INTAKE_DIMENSIONS:
+            yield FieldError("unit", f"must be a unit of mass (g, mg or µg) or µg DFE, got {self.unit.value}")
+        if self.unit is Unit.UG_DFE and self.dfe_per_microgram is None:
+            yield FieldError("dfe_per_microgram", "is needed when amounts are in µg DFE (to read µg of folic acid)")
+
+
+_INTAKE_DIMENSIONS = (Dimension.MASS, Dimension.FOLATE_EQUIVALENTS)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -688,6 +705,39 @@ class Food(Record):
 
 
 _MONTHS = number(minimum=0, maximum=1800, integer=True)
+_END_MONTHS = number(minimum=1, maximum=1800, integer=True, optional=True)
+ADULT_MONTHS = 18 * 12
+"""Age (months) from which a person is read as an adult when no age is given."""
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AgeBand(Record):
+    """The ages a reference range or cut-off applies to, in completed months."""
+
+    min_months: int = attrs.field(default=0, metadata=_MONTHS)
+    """Youngest age in the band (inclusive)."""
+    max_months: int | None = attrs.field(default=None, metadata=_END_MONTHS)
+    """Age at which the band ends (exclusive); None for no upper end."""
+
+    def _invariants(self) -> Iterator[FieldError]:
+        if isinstance(self.max_months, int) and isinstance(self.min_months, int) and self.max_months <= self.min_months:
+            yield FieldError("max_months", "must be greater than min_months")
+
+    def contains(self, age_months: float) -> bool:
+        """Whether a person of this age (months) falls in the band."""
+        return self.min_months <= age_months and (self.max_months is None or age_months < self.max_months)
+
+    @property
+    def for_adults(self) -> bool:
+        """Whether the band is an adult one: it starts at 18 years or later, or has no upper end."""
+        return self.max_months is None or self.min_months >= ADULT_MONTHS
+
+
+def _covers(ages: AgeBand | None, age_months: float | None) -> bool:
+    """Whether a range or cut-off with ``ages`` applies: to that age, or to adults when no age is given."""
+    if ages is None:
+        return True
+    return ages.for_adults if age_months is None else ages.contains(age_months)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -698,7 +748,7 @@ class LifeStage(Record):
 
     min_months: int = attrs.field(metadata=_MONTHS)
     """Youngest age in the band, in completed months (inclusive)."""
-    max_months: int | None = attrs.field(default=None, metadata=number(minimum=1, maximum=1800, integer=True, optional=True))
+    max_months: int | None = attrs.field(default=None, metadata=_END_MONTHS)
     """Age at which the band ends, in months (exclusive); None for no upper end."""
     sex: Sex = attrs.field(default=Sex.ANY, metadata=instance(Sex, "a Sex"))
     """Which sex the group is for."""
@@ -808,12 +858,18 @@ class ReferenceRange(Record):
     sex: Sex = attrs.field(default=Sex.ANY, metadata=instance(Sex, "a Sex"))
     """Which sex it applies to."""
     population: str = attrs.field(default="adults", metadata=TEXT)
-    """Who it applies to."""
+    """Who it applies to, in words."""
+    ages: AgeBand | None = attrs.field(default=None, metadata=instance(AgeBand, "an AgeBand", optional=True))
+    """The ages it applies to; None where the laboratory states no age band."""
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Caveats (assay, lab)."""
 
     def _invariants(self) -> Iterator[FieldError]:
         yield from _bounds(self.low, self.high)
+
+    def applies_to(self, sex: Sex | None, age_months: float | None) -> bool:
+        """Whether the range is for this sex (None: either) and age (None: an adult)."""
+        return (self.sex is Sex.ANY or self.sex is sex) and _covers(self.ages, age_months)
 
 
 def _bounds(low: object, high: object) -> Iterator[FieldError]:
@@ -839,8 +895,14 @@ class Cutoff(Record):
     """Upper bound (exclusive unless ``high_inclusive``), or None."""
     high_inclusive: bool = attrs.field(default=False, metadata=_FLAG)
     """Whether a value equal to ``high`` is inside the band (e.g. "75 ng/mL or less")."""
+    ages: AgeBand | None = attrs.field(default=None, metadata=instance(AgeBand, "an AgeBand", optional=True))
+    """The ages the threshold is for; None where the source gives it for everyone."""
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Context: whose threshold, for what decision."""
+
+    def applies_to(self, age_months: float | None) -> bool:
+        """Whether the threshold is for this age (None: an adult)."""
+        return _covers(self.ages, age_months)
 
     def _invariants(self) -> Iterator[FieldError]:
         yield from _bounds(self.low, self.high)
@@ -868,7 +930,7 @@ class LabTest(Record):
     """Specimen, e.g. ``"serum or plasma"``."""
     loinc: str | None = attrs.field(metadata=code(r"^[0-9]{1,7}-[0-9]$", "a LOINC code 'nnnn-n'", optional=True, needs="loinc_sources"))
     """LOINC code of the result, None where it could not be verified."""
-    loinc_sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=OPTIONAL_SOURCES)
+    loinc_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
     """Where the LOINC code was read."""
     reference_ranges: tuple[ReferenceRange, ...] = attrs.field(metadata=records(ReferenceRange, min_items=1))
     """Reference intervals; the first matching one is the one shipped, others are alternatives."""

@@ -38,6 +38,7 @@ from .units import Amount, Unit
 
 __all__ = [
     "advice_for",
+    "advice_for_deficiency",
     "advice_item",
     "assess_diet",
     "causes_of",
@@ -174,9 +175,9 @@ def search(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tu
     return _kb(kb).search(text, limit=limit)
 
 
-def symptoms_of(nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> tuple[SymptomLink, ...]:
+def symptoms_of(nutrient: str | Nutrient, *, state: str = "deficiency", kb: KnowledgeBase | None = None) -> tuple[SymptomLink, ...]:
     """See [causes.symptoms_of][muscle_nutrients.causes.symptoms_of]."""
-    return _kb(kb).symptoms_of(nutrient)
+    return _kb(kb).symptoms_of(nutrient, state=state)
 
 
 def causes_of(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[CauseLink, ...]:
@@ -189,6 +190,13 @@ def advice_for(
 ) -> tuple[AdviceLink, ...]:
     """See [causes.advice_for][muscle_nutrients.causes.advice_for]."""
     return _kb(kb).advice_for(symptom, min_evidence=min_evidence)
+
+
+def advice_for_deficiency(
+    nutrient: str | Nutrient, *, min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED, kb: KnowledgeBase | None = None
+) -> tuple[AdviceLink, ...]:
+    """See [causes.advice_for_deficiency][muscle_nutrients.causes.advice_for_deficiency]."""
+    return _kb(kb).advice_for_deficiency(nutrient, min_evidence=min_evidence)
 
 
 def cautions_for(symptom: str | Symptom, *, kb: KnowledgeBase | None = None) -> tuple[CautionLink, ...]:
@@ -285,10 +293,11 @@ def interpret_lab(
     unit: Unit | str,
     *,
     sex: str | Sex | None = None,
+    age: float | None = None,
     kb: KnowledgeBase | None = None,
 ) -> LabInterpretation:
     """See [labs.interpret_lab][muscle_nutrients.labs.interpret_lab]."""
-    return _kb(kb).interpret_lab(test_or_nutrient, value, unit, sex=sex)
+    return _kb(kb).interpret_lab(test_or_nutrient, value, unit, sex=sex, age=age)
 
 
 def relations_from(ref: str | Ref, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:

@@ -39,6 +39,7 @@ class Dimension(StrEnum):
 
     MASS = "mass"
     ACTIVITY = "biological activity"
+    FOLATE_EQUIVALENTS = "dietary folate equivalents"
     MASS_CONCENTRATION = "mass concentration"
     MOLAR_CONCENTRATION = "molar concentration"
     EQUIVALENT_CONCENTRATION = "equivalent concentration"
@@ -52,6 +53,7 @@ class Unit(StrEnum):
     MG = "mg"
     UG = "µg"
     IU = "IU"
+    UG_DFE = "µg DFE"
     G_PER_L = "g/L"
     MG_PER_DL = "mg/dL"
     MG_PER_L = "mg/L"
@@ -97,6 +99,7 @@ _SCALE: dict[Unit, tuple[Dimension, int, int]] = {
     Unit.MG: (Dimension.MASS, 1, 10**3),
     Unit.UG: (Dimension.MASS, 1, 10**6),
     Unit.IU: (Dimension.ACTIVITY, 1, 1),
+    Unit.UG_DFE: (Dimension.FOLATE_EQUIVALENTS, 1, 1),
     Unit.G_PER_L: (Dimension.MASS_CONCENTRATION, 1, 1),
     Unit.MG_PER_DL: (Dimension.MASS_CONCENTRATION, 1, 100),
     Unit.MG_PER_L: (Dimension.MASS_CONCENTRATION, 1, 10**3),
@@ -122,6 +125,11 @@ _EXTRA_SPELLINGS: dict[str, Unit] = {
     "microgram": Unit.UG,
     "micrograms": Unit.UG,
     "ui": Unit.IU,
+    "mcg dfe": Unit.UG_DFE,
+    "ug dfe": Unit.UG_DFE,
+    "microgram dfe": Unit.UG_DFE,
+    "micrograms dfe": Unit.UG_DFE,
+    "dfe": Unit.UG_DFE,
     "[iu]": Unit.IU,  # UCUM
     "mcg/dl": Unit.UG_PER_DL,
     "ug/dl": Unit.UG_PER_DL,
@@ -351,6 +359,8 @@ def convert_for(amount: Amount, unit: Unit | str, analyte: Analyte) -> Amount:
     Same-dimension conversions are exact. Across dimensions:
 
     * IU and mass use the analyte's ``iu_per_microgram`` (vitamin D: 40 IU per µg);
+    * µg DFE and mass use its ``dfe_per_microgram`` (folate: 1 µg of folic acid taken with food
+      counts as 1.7 µg of dietary folate equivalents);
     * mass and molar concentration use its ``molar_mass`` in g/mol;
     * molar and equivalent concentration use its ``valence`` (charge of the ion).
 
@@ -369,6 +379,11 @@ def convert_for(amount: Amount, unit: Unit | str, analyte: Analyte) -> Amount:
         if src_dim is Dimension.ACTIVITY:
             micrograms = _over(base, per_ug)
             return _from_base(_times(micrograms, _size(Unit.UG)), target)
+        return _from_base(_times(_over(base, _size(Unit.UG)), per_ug), target)
+    if pair == {Dimension.FOLATE_EQUIVALENTS, Dimension.MASS}:
+        per_ug = _ratio(_need(getattr(analyte, "dfe_per_microgram", None), "DFE-per-µg factor", amount.unit, target, analyte))
+        if src_dim is Dimension.FOLATE_EQUIVALENTS:
+            return _from_base(_times(_over(base, per_ug), _size(Unit.UG)), target)
         return _from_base(_times(_over(base, _size(Unit.UG)), per_ug), target)
     if pair == {Dimension.MASS_CONCENTRATION, Dimension.MOLAR_CONCENTRATION}:
         mass = _ratio(_need(analyte.molar_mass, "molar mass", amount.unit, target, analyte))
