@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import platform
@@ -41,7 +42,14 @@ COLD = {
     "pycountry lookup": "import pycountry; pycountry.countries.get(alpha_2='DE')",
     "muscle-nutrients": "import muscle_nutrients as mn; mn.load().symptoms_of('magnesium')",
 }
-RSS = "import resource, muscle_nutrients as mn; mn.load().symptoms_of('magnesium'); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+# Peak RSS of the child itself: VmHWM in /proc (Linux), else ru_maxrss -- which Linux carries over
+# from the parent through fork and exec, so a large benchmark process would inflate it.
+PEAK = ("def peak_kb():\n"
+        "    try:\n"
+        "        return int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])\n"
+        "    except (OSError, StopIteration):\n"
+        "        import resource; return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n")
+RSS = PEAK + "import muscle_nutrients as mn; mn.load().symptoms_of('magnesium'); print(peak_kb())"
 #: Cold-start budgets: muscle-nutrients ÷ this reference, at most.
 COLD_BUDGET = {"import attrs": 1.8, "pycountry lookup": 1.25}
 RSS_BUDGET_MB = 20
@@ -110,6 +118,9 @@ def queries(kb: mn.KnowledgeBase) -> dict[str, Callable[[], Any]]:
         "interpret_lab": lambda: kb.interpret_lab("serum-magnesium", 0.7, "mmol/L"),
         "assess_diet(3 foods)": lambda: kb.assess_diet([("banana", None), ("almonds", None), ("milk-2-percent", None)], age=35, sex="female"),
         "search": lambda: kb.search("magnesum"),
+        "search_foods": lambda: kb.search_foods("roasted almonds"),
+        "nutrients_in(portion)": lambda: kb.nutrients_in("banana", portion="2 medium"),
+        "foods_rich_in(all foods)": lambda: kb.foods_rich_in("magnesium", among="all"),
     }
 
 
@@ -163,7 +174,9 @@ def _clone(record: Any, n: int) -> Any:
         value = getattr(record, field.name)
         if field.name in ("id", "nutrient") and isinstance(value, str):
             changes[field.name] = value + suffix
-        elif field.name in ("name", "text") and isinstance(value, str):
+        elif field.name == "ndb_number":  # five digits, unique: numbered in clone order
+            changes[field.name] = f"{next(_NDB):05d}"
+        elif (field.name in ("name", "text") or field.metadata.get("names")) and isinstance(value, str):
             changes[field.name] = f"{value} {suffix}"
         elif (field.name == "symptoms" or field.metadata.get("names")) and isinstance(value, tuple):  # aliases, members, brands
             changes[field.name] = tuple(f"{a}{suffix}" for a in value)
@@ -176,13 +189,26 @@ def _clone(record: Any, n: int) -> Any:
     return attrs.evolve(record, **changes)
 
 
+_NDB = itertools.count(1)
+
+
 def synthetic(factor: int) -> Document:
-    base = mn.load().to_document()
+    """The packaged records (the common foods standing for the food table) and ``factor - 1`` clones.
+
+    Food clones stop where five-digit NDB numbers run out (about 800×); the full food table's
+    own scaling is measured by ``food_scaling``.
+    """
+    kb = mn.load()
+    base = attrs.evolve(kb.to_document(), foods=kb.common_foods)
     fields: dict[str, list[Any]] = {name: list(getattr(base, name)) for name in RECORD_FIELDS}
+    used = {f.ndb_number for f in base.foods}
+    global _NDB
+    _NDB = (n for n in itertools.count(1) if f"{n:05d}" not in used)
     for n in range(1, factor):
         for name in RECORD_FIELDS:
-            if name != "sources":  # sources are shared by id
-                fields[name].extend(_clone(r, n) for r in getattr(base, name))
+            if name == "sources" or name == "foods" and len(fields["foods"]) + len(base.foods) > 99_000:
+                continue  # sources are shared by id; NDB numbers have five digits
+            fields[name].extend(_clone(r, n) for r in getattr(base, name))
     return Document(**{k: tuple(v) for k, v in fields.items()})
 
 
@@ -217,6 +243,164 @@ def scaling(factors: list[int], repeat: int) -> None:
     print("(latency in µs/call; in brackets, the ratio to the smallest size. Memory: growth of the process's resident set while building)")
 
 
+# ---------------------------------------------------------------------------- the full food table (issue 15)
+
+FOOD_QUERIES = ["apple", "banana", "roasted almonds", "almonds roasted", "yoghurt", "salmon", "kiwi fruit", "coffee", "pasta",
+                "cheddar cheese", "milk 2%", "chicken breast", "chiken brest", "bananna", "brown rice", "orange juice", "egg",
+                "peanut butter", "spinach", "beef steak", "oatmeal", "tofu", "greek yogurt", "broccoli"]
+FIRST_FOOD = ("import muscle_nutrients as mn; kb = mn.load(); kb.symptoms_of('magnesium'); "
+              "kb.nutrients_in(kb.search_foods('apple')[0].record, portion='1 medium')")
+FIRST_LOOKUP = "import muscle_nutrients as mn; kb = mn.load(); kb.symptoms_of('magnesium'); kb.nutrients_in('09003', portion='150 g')"
+TOUCH_ALL = (PEAK + "import muscle_nutrients as mn\nkb = mn.load(); kb.symptoms_of('magnesium')\n"
+             "for f in kb.foods: kb.nutrients_in(f)\n"
+             "kb.search_foods('apple'); kb.foods_rich_in('iron', among='all')\n"
+             "print(peak_kb())")
+FOOD_BUDGETS = {"cold start, full table ÷ common foods only": 1.05, "first food query ÷ cold start": 1.15,
+                "first food lookup ÷ cold start": 1.15}
+SEARCH_BUDGET_MS = 0.5
+FOOD_RSS_BUDGET_MB = 40
+WHEEL_BUDGET_MB = 3
+
+
+def _package_copy(folder: str, rows: int | None, factor: int = 1, keep_all: bool = False) -> str:
+    """A copy of the package in ``folder``: as it is (``keep_all``), with a food table of its
+    first ``rows`` foods (None: the common ones), or with the whole table ``factor`` times over
+    (clones under new ids and NDB numbers)."""
+    import shutil
+
+    from muscle_nutrients._foodtable import CHUNK_ROWS, FIELDS, encode_index, index_words
+
+    source = os.path.dirname(mn.__file__)
+    target = os.path.join(folder, "muscle_nutrients")
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    if keep_all:
+        return folder
+    foods = os.path.join(target, "data", "foods")
+    meta = json.load(open(os.path.join(foods, "table.json"), encoding="utf-8"))
+    table: list[list[Any]] = []
+    for chunk in range((meta["count"] + CHUNK_ROWS - 1) // CHUNK_ROWS):
+        table += json.load(open(os.path.join(foods, f"rows-{chunk:03d}.json"), encoding="utf-8"))["rows"]
+    keep = table if factor > 1 else table[: (meta["common"] if rows is None else rows)]
+    f = {field: FIELDS.index(field) for field in FIELDS}
+    out = list(keep)
+    for n in range(1, factor):
+        for row in keep:
+            clone = list(row)
+            clone[f["id"]] = f"{row[f['id']]}-c{n}"
+            clone[f["name"]] = f"{row[f['name']]} c{n}"
+            clone[f["aliases"]] = []
+            clone[f["ndb"]] = f"{n}{row[f['ndb']]}"
+            out.append(clone)
+    for name in os.listdir(foods):
+        os.remove(os.path.join(foods, name))
+    keys = {}
+    for i, row in enumerate(out):
+        for name in (row[f["id"]], row[f["name"]], *row[f["aliases"]]):
+            keys.setdefault(mn.names.normalize(name), i)
+    meta.update(count=len(out), common=min(meta["common"], len(out)), ndb=[r[f["ndb"]] for r in out], group=[r[f["group"]] for r in out],
+                common_ids={r[f["id"]]: i for i, r in enumerate(out[: meta["common"]])})
+    files = {"table.json": meta, "keys.json": {"keys": keys},
+             "search.json": encode_index(index_words([(r[f["name"]], r[f["aliases"]]) for r in out]))}
+    for column, nutrient in enumerate(meta["nutrients"]):
+        reported = [(i, r[f["values"]][column], r[f["servings"]][0][1]) for i, r in enumerate(out) if r[f["values"]][column] is not None]
+        files[f"rank-{nutrient}.json"] = {"100 g": [i for i, _, _ in sorted(reported, key=lambda x: (-x[1], x[0]))],
+                                          "serving": [i for i, _, _ in sorted(reported, key=lambda x: (-x[1] * x[2], x[0]))]}
+    for start in range(0, len(out), CHUNK_ROWS):
+        files[f"rows-{start // CHUNK_ROWS:03d}.json"] = {"rows": out[start:start + CHUNK_ROWS]}
+    for name, data in files.items():
+        with open(os.path.join(foods, name), "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    return folder
+
+
+def _interleaved(commands: dict[str, tuple[str, str | None]], runs: int) -> dict[str, list[float]]:
+    for code, path in commands.values():
+        subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(path), check=True)
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for label, (code, path) in commands.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(path), check=True)
+            times[label].append(time.perf_counter() - start)
+    return times
+
+
+def food_table(runs: int, repeat: int, scale: int, wheel: bool) -> None:
+    import tempfile
+
+    print(f"\nThe full food table ({len(mn.load().foods):,} foods): cold start and first food queries, {runs} interleaved rounds")
+    # both builds are copies of this package, imported the same way (from PYTHONPATH)
+    with tempfile.TemporaryDirectory() as full, tempfile.TemporaryDirectory() as common:
+        _package_copy(full, None, keep_all=True)
+        _package_copy(common, None)
+        times = _interleaved({
+            "cold start": (COLD["muscle-nutrients"], full),
+            "cold start, common foods only": (COLD["muscle-nutrients"], common),
+            "first food query": (FIRST_FOOD, full),
+            "first food lookup": (FIRST_LOOKUP, full),
+        }, runs)
+    ratios = {
+        "cold start, full table ÷ common foods only": statistics.median(a / b for a, b in zip(times["cold start"], times["cold start, common foods only"])),
+        "first food query ÷ cold start": statistics.median(a / b for a, b in zip(times["first food query"], times["cold start"])),
+        "first food lookup ÷ cold start": statistics.median(a / b for a, b in zip(times["first food lookup"], times["cold start"])),
+    }
+    print(f"{'command':34} {'median ms':>10}")
+    for label, values in times.items():
+        print(f"{label:34} {statistics.median(values) * 1000:10.1f}")
+    print(f"{'ratio':46} {'value':>7} {'budget':>8}")
+    for label, value in ratios.items():
+        print(f"{label:46} {value:7.2f} {'≤ ' + str(FOOD_BUDGETS[label]):>8}")
+    print("(first food query: search_foods('apple') and the nutrients of its top hit for '1 medium'; "
+          "first food lookup: nutrients_in('09003', portion='150 g'); both after the cold start's symptoms_of)")
+    out = subprocess.run([sys.executable, "-c", TOUCH_ALL], capture_output=True, text=True, env=_env(), check=True).stdout
+    print(f"Peak RSS after touching every food (nutrients_in of each, a search, an all-foods ranking): "
+          f"{int(out.strip()) / 1024:.1f} MB (budget ≤ {FOOD_RSS_BUDGET_MB} MB)")
+    _search_latency(repeat, scale)
+    if wheel:
+        _wheel_size()
+
+
+def _search_median_ms(kb: mn.KnowledgeBase, repeat: int) -> tuple[float, float]:
+    for q in FOOD_QUERIES:
+        kb.search_foods(q)  # first use reads the index and makes the hits' foods
+    per_query = []
+    for q in FOOD_QUERIES:
+        timer = timeit.Timer(lambda q=q: kb.search_foods(q))  # type: ignore[misc]
+        number, _ = timer.autorange()
+        per_query.append(min(timer.repeat(repeat, number)) / number * 1000)
+    return statistics.median(per_query), max(per_query)
+
+
+def _search_latency(repeat: int, scale: int) -> None:
+    import tempfile
+
+    median, worst = _search_median_ms(mn.load(), repeat)
+    print(f"\nsearch_foods over {len(FOOD_QUERIES)} typed queries, warm: median {median:.3f} ms, slowest {worst:.3f} ms "
+          f"at {len(mn.load().foods):,} foods (budget: median ≤ {SEARCH_BUDGET_MS} ms)")
+    if scale > 1:
+        with tempfile.TemporaryDirectory() as folder:
+            _package_copy(folder, None, factor=scale)
+            code = (f"import json, sys; sys.path.insert(0, {os.path.dirname(os.path.abspath(__file__))!r}); import bench, muscle_nutrients as mn; "
+                    f"kb = mn.load(); print(json.dumps([len(kb.foods), *bench._search_median_ms(kb, {repeat})]))")
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(folder), check=True).stdout
+            count, big_median, big_worst = json.loads(out)
+        print(f"  at {count:,} foods ({scale}× clones): median {big_median:.3f} ms ({big_median / median:.2f}×), slowest {big_worst:.3f} ms")
+
+
+def _wheel_size() -> None:
+    import tempfile
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", folder, root], capture_output=True, check=False)
+        wheels = [w for w in os.listdir(folder) if w.endswith(".whl")]
+        if done.returncode != 0 or not wheels:
+            print("Wheel: could not be built here")
+            return
+        size = os.path.getsize(os.path.join(folder, wheels[0])) / 2**20
+    print(f"Wheel: {wheels[0]} is {size:.2f} MB (budget ≤ {WHEEL_BUDGET_MB} MB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one round: checks the script works")
@@ -230,10 +414,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         cold_start(1)
         warm(1, args.baseline, 1)
+        food_table(1, 1, 1, wheel=False)
         scaling([1, 2], 1)
         return 0
     cold_start(args.runs)
     warm(5, args.baseline, args.rounds)
+    food_table(args.runs, 5, 10, wheel=True)
     scaling([int(s) for s in args.sizes.split(",")], 3)
     return 0
 

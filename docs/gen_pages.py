@@ -19,6 +19,7 @@ MODULES = {
     "muscle_nutrients.causes": "Queries: causes, symptoms and advice",
     "muscle_nutrients.ranking": "Queries: ranking causes",
     "muscle_nutrients.foods": "Queries: foods",
+    "muscle_nutrients.portions": "Portions of food",
     "muscle_nutrients.intakes": "Queries: intakes and diet",
     "muscle_nutrients.labs": "Queries: lab values",
     "muscle_nutrients.factors": "Queries: factors",
@@ -45,6 +46,10 @@ with mkdocs_gen_files.open("reference/SUMMARY.md", "w") as f:
     f.writelines(summary)
 
 kb = mn.load()
+
+
+def _slug(text: str) -> str:
+    return "-".join(w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split())
 
 
 def _cell(text: str) -> str:
@@ -206,6 +211,7 @@ for n in kb.nutrients:
                         f"{link.evidence.value} | {_cell(link.relation.population or '-')} | {_sources_links(link.relation.sources)} |\n")
 
 catalog.append("* [Factors](factors.md)\n* [Symptoms](symptoms.md)\n* [Foods](foods.md)\n")
+catalog += [f"    * [{g.value}](foods-{_slug(g.value)}.md)\n" for g in sorted({food.food_group for food in kb.foods}, key=lambda g: g.value)]
 with mkdocs_gen_files.open("catalog/factors.md", "w") as f:
     f.write("# Medicines, conditions and behaviours\n\nWhat each factor does to the nutrients' blood levels or stores, "
             "the symptoms it causes directly, and the cautions about it. A drug class lists its members and ATC codes.\n\n")
@@ -238,17 +244,31 @@ with mkdocs_gen_files.open("catalog/symptoms.md", "w") as f:
     for s in sorted(kb.symptoms, key=lambda s: (s.system.value, s.name.casefold())):
         causes = "; ".join(f"{c.label} ({c.evidence.value})" for c in kb.causes_of(s.id)[:6])
         f.write(f"| {s.name} | {s.system.value} | {s.hpo_id} | {s.hpo_label} | {s.hpo_match.value} | {_cell(', '.join(s.aliases))} | {_cell(causes) or '-'} |\n")
+groups = sorted({food.food_group for food in kb.foods}, key=lambda g: g.value)
 with mkdocs_gen_files.open("catalog/foods.md", "w") as f:
     shown = [n for n in kb.nutrients]
-    f.write("# Food table\n\nAmounts per 100 g edible portion from USDA SR26 ([usda-sr26](../sources.md#usda-sr26)); "
-            "a dash means the release reports no value.\n\n")
+    f.write("# Food table\n\nEvery food of USDA SR26 ([usda-sr26](../sources.md#usda-sr26)): "
+            f"{len(kb.foods):,} foods. The {len(kb.common_foods)} common foods, chosen by hand, are listed here in full, "
+            "amounts per 100 g edible portion; a dash means the release reports no value (not reported, which is not zero). "
+            "The others are listed by food group: " + ", ".join(f"[{g.value}](foods-{_slug(g.value)}.md)" for g in groups) + ".\n\n")
     f.write("| food | NDB | group | " + " | ".join(f"{n.name} ({n.unit.value})" for n in shown) + " |\n")
     f.write("|---|---|---|" + "---|" * len(shown) + "\n")
-    for food in kb.foods:
+    for food in kb.common_foods:
         cells = []
         for n in shown:
             value = food.per_100g(n.id)
             cells.append("-" if value is None else _amount(value.value))
         f.write(f"| {_cell(food.name)} | {food.ndb_number} | {food.food_group.value} | " + " | ".join(cells) + " |\n")
+by_group: dict[mn.FoodGroup, list[mn.Food]] = {g: [] for g in groups}
+for food in kb.foods:
+    by_group[food.food_group].append(food)
+for group, members in by_group.items():
+    with mkdocs_gen_files.open(f"catalog/foods-{_slug(group.value)}.md", "w") as f:
+        f.write(f"# {group.value}\n\n{len(members):,} foods of USDA SR26; the id finds a food in the library "
+                "(`kb.food(id)`, or its NDB number). Each food's amounts are in `muscle-nutrients in-food ID`.\n\n")
+        f.write("| food | NDB | id | default serving | measures |\n|---|---|---|---|---|\n")
+        for food in members:
+            serving = food.default_serving
+            f.write(f"| {_cell(food.name)} | {food.ndb_number} | `{food.id}` | {_cell(serving.label)} ({serving.grams:g} g) | {len(food.servings)} |\n")
 with mkdocs_gen_files.open("catalog/SUMMARY.md", "w") as f:
     f.writelines(catalog)

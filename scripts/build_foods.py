@@ -1,16 +1,25 @@
-"""Derive the packaged food table from the USDA SR ASCII files.
+"""Derive the packaged food table from the USDA SR ASCII files: every food of the release.
 
 Usage::
 
     python scripts/build_foods.py SR_FOLDER [--selection scripts/food_selection.toml]
-                                  [--output src/muscle_nutrients/data/foods.json] [--check]
+                                  [--output src/muscle_nutrients/data/foods] [--check]
     python scripts/build_foods.py SR_FOLDER --weights NDB   # list a food's household weights
+    python scripts/build_foods.py SR_FOLDER --common-only --output DIR   # the common foods alone
 
 SR_FOLDER holds ABBREV.txt, FOOD_DES.txt, FD_GROUP.txt and WEIGHT.txt of an SR release (the
-copy in ../shared/usda-sr26 or an official download). Only the hand-chosen foods in the
-selection file are written; every number comes from the SR files, per 100 g, and servings
-are the release's household weights. ``--check`` compares instead of writing and exits 1
+copy in ../shared/usda-sr26 or an official download). Every food of the release is written,
+with every household measure of WEIGHT.txt and its amount of each nutrient of the knowledge
+base per 100 g (a value the release leaves empty stays empty: not reported, not zero). The
+foods chosen by hand in the selection file come first, under their friendly names and
+aliases, marked as the common foods. ``--check`` compares instead of writing and exits 1
 when the committed table differs.
+
+The output is a folder of compact JSON files the package reads a piece at a time (see
+``muscle_nutrients._foodtable``): ``table.json`` (what the columns are, NDB numbers and food
+groups by row), ``rows-NNN.json`` (64 foods each), ``keys.json`` (every name, normalised, to
+its row), ``search.json`` (the word index food search reads) and ``rank-NUTRIENT.json`` (rows
+ordered by amount, per 100 g and per default serving).
 """
 
 from __future__ import annotations
@@ -25,8 +34,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from muscle_nutrients._foodtable import CHUNK_ROWS, FIELDS, encode_index, index_words  # noqa: E402
+from muscle_nutrients.model import FoodGroup  # noqa: E402
+from muscle_nutrients.names import normalize  # noqa: E402
+
 DEFAULT_SELECTION = ROOT / "scripts" / "food_selection.toml"
-DEFAULT_OUTPUT = ROOT / "src" / "muscle_nutrients" / "data" / "foods.json"
+DEFAULT_OUTPUT = ROOT / "src" / "muscle_nutrients" / "data" / "foods"
 VERSION_FILE = ROOT / "src" / "muscle_nutrients" / "_version.py"
 
 # ABBREV.txt column (0-based) -> (nutrient id, unit of the knowledge base, factor from the SR
@@ -50,6 +65,8 @@ NUTRIENT_COLUMNS: dict[int, tuple[str, str, int]] = {
     41: ("vitamin-d", "µg", 1),
 }
 SOURCE_ID = "usda-sr26"
+# ComName entries that are product codes or recipe numbers, not names a person types
+_NOT_A_NAME = re.compile(r"[0-9]|recipe|commodity|usda|nfsmi", re.I)
 
 
 def _fields(line: str) -> list[str]:
@@ -70,7 +87,7 @@ def _number(text: str, factor: int = 1) -> float | None:
 def load_release(folder: Path) -> dict[str, Any]:
     """The parts of an SR release the table needs, keyed by NDB number."""
     groups = {row[0]: row[1] for row in _read(folder, "FD_GROUP.txt")}
-    descriptions = {row[0]: (row[2], groups[row[1]]) for row in _read(folder, "FOOD_DES.txt")}
+    descriptions = {row[0]: (row[2], groups[row[1]], row[4]) for row in _read(folder, "FOOD_DES.txt")}
     abbrev = {row[0]: row for row in _read(folder, "ABBREV.txt")}
     weights: dict[str, dict[int, tuple[str, float]]] = {}
     for row in _read(folder, "WEIGHT.txt"):
@@ -86,62 +103,144 @@ def _data_version() -> str:
     return match.group(1)
 
 
-def build(folder: Path, selection: Path) -> dict[str, Any]:
-    """The foods document for the selection, as a JSON-ready dict."""
+def _common_names(text: str) -> list[str]:
+    """SR's ComName field as names: split on commas, codes and recipe numbers left out."""
+    return [n.strip() for n in text.split(",") if n.strip() and not _NOT_A_NAME.search(n)]
+
+
+def _servings(weights: dict[int, tuple[str, float]], first: list[int]) -> list[list[Any]]:
+    """Every household measure, the chosen ones first; a repeated label (ignoring case) once."""
+    order = [*first, *(seq for seq in sorted(weights) if seq not in first)]
+    out: list[list[Any]] = []
+    seen: set[str] = set()
+    for seq in order:
+        label, grams = weights[seq]
+        if label.casefold() in seen or grams <= 0:
+            continue
+        seen.add(label.casefold())
+        out.append([label, grams])
+    return out or [["100 g", 100.0]]
+
+
+def build(folder: Path, selection: Path, common_only: bool = False) -> dict[str, str]:
+    """The food table's files (name -> text) for the release and the selection."""
     release = load_release(folder)
     chosen = tomllib.loads(selection.read_text(encoding="utf-8"))["food"]
-    foods = []
-    problems = []
+    problems: list[str] = []
+    rows: list[list[Any]] = []
     for item in chosen:
         ndb = item["ndb"]
         if ndb not in release["abbrev"]:
             problems.append(f"{item['id']}: NDB {ndb} is not in the release")
             continue
-        description, group = release["descriptions"][ndb]
-        row = release["abbrev"][ndb]
         available = release["weights"].get(ndb, {})
-        servings = []
-        for seq in item["servings"]:
-            if seq not in available:
-                problems.append(f"{item['id']}: NDB {ndb} has no weight seq {seq} (has {sorted(available)})")
-                continue
-            label, grams = available[seq]
-            servings.append({"label": label, "grams": grams})
-        composition = []
-        for column, (nutrient, unit, factor) in NUTRIENT_COLUMNS.items():
-            value = _number(row[column], factor)
-            if value is not None:
-                composition.append({"nutrient": nutrient, "per_100g": {"value": value, "unit": unit}})
-        food: dict[str, Any] = {
-            "id": item["id"],
-            "name": item["name"],
-            "ndb_number": ndb,
-            "usda_description": description,
-            "food_group": group,
-            "servings": servings,
-            "composition": composition,
-            "sources": [{"source": SOURCE_ID, "where": f"NDB {ndb} (ABBREV.txt; WEIGHT.txt)", "kind": "reference data"}],
-            "aliases": item.get("aliases", []),
-        }
-        if "fdc_id" in item:
-            food["fdc_id"] = item["fdc_id"]
-        foods.append(food)
+        missing = [seq for seq in item["servings"] if seq not in available]
+        if missing:
+            problems.append(f"{item['id']}: NDB {ndb} has no weight seq {missing} (has {sorted(available)})")
+            continue
+        description, _, _ = release["descriptions"][ndb]
+        rows.append(_row(release, ndb, item["id"], item["name"], description, True, list(item.get("aliases", [])),
+                         _servings(available, list(item["servings"])), item.get("fdc_id")))
     if problems:
         raise SystemExit("selection problems:\n  " + "\n  ".join(problems))
-    return {"schema_version": 2, "data_version": _data_version(), "foods": foods}
+    if not common_only:
+        taken = {row[FIELDS.index("ndb")] for row in rows}
+        for ndb in sorted(release["abbrev"]):
+            if ndb in taken:
+                continue
+            description, _, common = release["descriptions"][ndb]
+            rows.append(_row(release, ndb, f"ndb-{ndb}", description, None, False, _common_names(common),
+                             _servings(release["weights"].get(ndb, {}), []), None))
+    keys = _unique_names(rows)
+    return _files(rows, keys)
 
 
-def render(document: dict[str, Any]) -> str:
-    """Stable JSON text: the committed file is byte-for-byte this."""
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def _row(release: dict[str, Any], ndb: str, food_id: str, name: str, description: str | None, common: bool,
+         aliases: list[str], servings: list[list[Any]], fdc_id: int | None) -> list[Any]:
+    _, group, _ = release["descriptions"][ndb]
+    abbrev = release["abbrev"][ndb]
+    values = [_number(abbrev[column], factor) for column, (_, _, factor) in NUTRIENT_COLUMNS.items()]
+    record = {"id": food_id, "name": name, "ndb": ndb, "description": description if description != name else None,
+              "group": list(FoodGroup).index(FoodGroup(group)), "common": 1 if common else 0, "aliases": aliases,
+              "servings": servings, "values": values, "fdc_id": fdc_id}
+    return [record[field] for field in FIELDS]
+
+
+def _unique_names(rows: list[list[Any]]) -> dict[str, int]:
+    """Every name's key -> its row. Ids first, then names, then other names; the first food
+    to claim a key keeps it. A later food's name that is taken gets its NDB number added, a
+    taken alias is dropped from the food, so every name a food lists finds that food."""
+    f = {field: FIELDS.index(field) for field in FIELDS}
+    keys: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        key = normalize(row[f["id"]])
+        assert key not in keys, f"id {row[f['id']]} repeats"
+        keys[key] = index
+    for index, row in enumerate(rows):
+        key = normalize(row[f["name"]])
+        if keys.setdefault(key, index) != index:
+            row[f["name"]] = f"{row[f['name']]} (NDB {row[f['ndb']]})"
+            keys.setdefault(normalize(row[f["name"]]), index)
+    for index, row in enumerate(rows):
+        if row[f["description"]] is not None:
+            keys.setdefault(normalize(row[f["description"]]), index)
+        kept = [a for a in dict.fromkeys(row[f["aliases"]]) if normalize(a) and keys.setdefault(normalize(a), index) == index]
+        row[f["aliases"]] = kept
+    # NDB numbers are resolved from table.json's column, not through keys
+    return {k: v for k, v in keys.items() if not re.fullmatch(r"(ndb)?[0-9]{5}", k)}
+
+
+def _files(rows: list[list[Any]], keys: dict[str, int]) -> dict[str, str]:
+    f = {field: FIELDS.index(field) for field in FIELDS}
+    nutrients = [n for n, _, _ in NUTRIENT_COLUMNS.values()]
+    files: dict[str, str] = {}
+    table = {
+        "schema_version": 2, "data_version": _data_version(), "source": SOURCE_ID,
+        "citation": {"source": SOURCE_ID, "where": "the food's NDB number in ABBREV.txt (amounts per 100 g) and WEIGHT.txt (household measures)",
+                     "kind": "reference data"},
+        "fields": list(FIELDS), "nutrients": nutrients, "units": [u for _, u, _ in NUTRIENT_COLUMNS.values()],
+        "groups": [g.value for g in FoodGroup], "chunk_rows": CHUNK_ROWS, "count": len(rows),
+        "common": sum(row[f["common"]] for row in rows),
+        "ndb": [row[f["ndb"]] for row in rows], "group": [row[f["group"]] for row in rows],
+        "common_ids": {row[f["id"]]: index for index, row in enumerate(rows) if row[f["common"]]},
+    }
+    files["table.json"] = _render(table)
+    for start in range(0, len(rows), CHUNK_ROWS):
+        files[f"rows-{start // CHUNK_ROWS:03d}.json"] = _render({"rows": rows[start:start + CHUNK_ROWS]})
+    files["keys.json"] = _render({"keys": keys})
+    files["search.json"] = _render(_search_index(rows, f))
+    for column, nutrient in enumerate(nutrients):
+        files[f"rank-{nutrient}.json"] = _render(_ranking(rows, f, column))
+    return files
+
+
+def _search_index(rows: list[list[Any]], f: dict[str, int]) -> dict[str, Any]:
+    """The word index food search reads (see ``muscle_nutrients._foodtable.index_words``)."""
+    return encode_index(index_words([(row[f["name"]], [*row[f["aliases"]], *([row[f["description"]]] if row[f["description"]] else [])])
+                                     for row in rows]))
+
+
+def _ranking(rows: list[list[Any]], f: dict[str, int], column: int) -> dict[str, list[int]]:
+    """Rows that report the nutrient, largest amount first (ties in row order), per 100 g and per default serving."""
+    reported = [(index, row[f["values"]][column], row[f["servings"]][0][1]) for index, row in enumerate(rows)
+                if row[f["values"]][column] is not None]
+    per_100g = sorted(reported, key=lambda r: (-r[1], r[0]))
+    per_serving = sorted(reported, key=lambda r: (-(r[1] * r[2] / 100), r[0]))
+    return {"100 g": [r[0] for r in per_100g], "serving": [r[0] for r in per_serving]}
+
+
+def _render(document: dict[str, Any]) -> str:
+    """Stable compact JSON text: the committed file is byte-for-byte this."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="folder with the SR ASCII files")
     parser.add_argument("--selection", type=Path, default=DEFAULT_SELECTION)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--check", action="store_true", help="compare with --output instead of writing")
+    parser.add_argument("--common-only", action="store_true", help="write the common foods alone (for benchmarks)")
     parser.add_argument("--weights", metavar="NDB", nargs="+", help="print household weights of foods and exit")
     args = parser.parse_args(argv)
     if args.weights:
@@ -151,16 +250,24 @@ def main(argv: list[str] | None = None) -> int:
             for seq, (label, grams) in sorted(release["weights"].get(ndb, {}).items()):
                 print(f"  {seq}: {label} = {grams:g} g")
         return 0
-    text = render(build(args.folder, args.selection))
+    files = build(args.folder, args.selection, args.common_only)
+    present = {p.name for p in args.output.glob("*.json")} if args.output.is_dir() else set()
     if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} differs from what {args.folder} gives; rerun without --check", file=sys.stderr)
+        stale = sorted(present - set(files))
+        differ = sorted(name for name, text in files.items()
+                        if not (args.output / name).is_file() or (args.output / name).read_text(encoding="utf-8") != text)
+        if stale or differ:
+            print(f"{args.output} differs from what {args.folder} gives ({', '.join(differ + stale)}); rerun without --check",
+                  file=sys.stderr)
             return 1
         print(f"{args.output} is up to date")
         return 0
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output} ({len(json.loads(text)['foods'])} foods)")
+    args.output.mkdir(parents=True, exist_ok=True)
+    for name in present - set(files):
+        (args.output / name).unlink()
+    for name, text in files.items():
+        (args.output / name).write_text(text, encoding="utf-8")
+    print(f"wrote {args.output} ({json.loads(files['table.json'])['count']} foods, {len(files)} files)")
     return 0
 
 

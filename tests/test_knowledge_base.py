@@ -63,9 +63,14 @@ def test_merge(kb: mn.KnowledgeBase, tiny: mn.KnowledgeBase) -> None:
 
 
 def test_collections_are_tuples_in_data_order(kb: mn.KnowledgeBase) -> None:
+    document = kb.to_document()
     for kind in mn.document.KINDS:
         records = kb.records(kind.record)
-        assert isinstance(records, tuple) and records == getattr(kb.to_document(), kind.field)
+        if kind.record is mn.Food:  # the packed table: a read-only sequence, made a file of rows at a time
+            assert not isinstance(records, tuple) and len(records) == len(document.foods) == 8463
+            assert tuple(records) == document.foods and records[0] is records[0] and records[-1] is records[8462]
+            continue
+        assert isinstance(records, tuple) and records == getattr(document, kind.field)
     assert kb.nutrients == kb.records(mn.Nutrient) and kb.advice == kb.records(mn.Advice)
 
 

@@ -39,7 +39,7 @@ _EXAMPLE_ARGS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "get_lab_test": (("serum-x",), {}), "get_advice": (("rest",), {}), "get_source": (("nope",), {}),
     "search": (("xen",), {}), "symptoms_of": (("x",), {}), "causes_of": (("a",), {}), "advice_for": (("a",), {}), "advice_for_deficiency": (("x",), {}), "cautions_for": (("a",), {}),
     "red_flags": (("c",), {}), "rank_causes": ((["a", "b"],), {}), "depleted_by": (("f",), {}), "effects_of": (("f",), {}), "affecting": (("x",), {"direction": "lowers"}),
-    "foods_rich_in": (("x",), {"per": "100g"}), "nutrients_in": (("bean",), {}), "daily_value": (("y",), {}),
+    "foods_rich_in": (("x",), {"per": "100g"}), "search_foods": (("be",), {}), "nutrients_in": (("bean",), {}), "daily_value": (("y",), {}),
     "intake": (("x",), {"age": 30, "sex": "male"}), "assess_diet": (([("bean", None)],), {"age": 30, "sex": "male"}),
     "lab_tests_for": (("x",), {}), "interpret_lab": (("x", 1.5, "mg/dL"), {}), "relations_from": (("deficiency:x",), {}),
     "relations_to": (("symptom:a",), {}), "relations_for_claim": (("S01",), {}), "facts_for_claim": (("S02",), {}),

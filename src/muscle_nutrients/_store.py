@@ -15,13 +15,14 @@ from . import _lazy
 from ._lazy import Sealed
 from ._kinds import Kind, Kinds
 from .model import Citation, Ref, Source
-from .names import NameIndex, name_indexes
+from ._foodtable import ExtendedFoods, PackedFoods
+from .names import NameIndex, name_indexes, normalize
 
 __all__ = ["Store"]
 
 R = TypeVar("R")
 
-Loader = Callable[[Kind[Any]], tuple[Any, ...]]
+Loader = Callable[[Kind[Any]], Sequence[Any]]
 
 
 class Store(Sealed):
@@ -33,16 +34,16 @@ class Store(Sealed):
         self,
         kinds: Kinds,
         *,
-        tables: Mapping[str, tuple[Any, ...]] | None = None,
+        tables: Mapping[str, Sequence[Any]] | None = None,
         load: Loader | None = None,
         origins: Mapping[str, Sequence[str | None]] | None = None,
     ) -> None:
         self.kinds = kinds
-        held: dict[str, tuple[Any, ...]] = dict(tables or {})
+        held: dict[str, Sequence[Any]] = dict(tables or {})
         if load is None:
             for k in kinds:
                 held.setdefault(k.field, ())
-        self._tables: Mapping[str, tuple[Any, ...]] = MappingProxyType(held)
+        self._tables: Mapping[str, Sequence[Any]] = MappingProxyType(held)
         self._put = held.__setitem__  # the only writer, used once per kind under the lock
         self._load = load
         self._origins: Mapping[str, Sequence[str | None]] = MappingProxyType(dict(origins or {}))
@@ -55,15 +56,25 @@ class Store(Sealed):
     def _name_index(self, kind: Kind[Any]) -> NameIndex[Any]:
         return NameIndex(kind.label, kind.record, lambda: self.table(kind.record), kind.names, kind.display, lambda: self.by_id(kind.record))
 
-    def table(self, cls: type[R]) -> tuple[R, ...]:
-        """Every record of the kind whose class is ``cls``, in data order."""
+    def trusted(self, cls: type[Any]) -> bool:
+        """Whether the kind's table is the packaged packed one, already checked (not re-validated)."""
+        return bool(getattr(self.table(cls), "trusted", False))
+
+    def table(self, cls: type[R]) -> Sequence[R]:
+        """Every record of the kind whose class is ``cls``, in data order: a tuple, or for the
+        packaged foods a read-only sequence that makes its records on first use."""
         kind = self.kinds.of(cls)
         found = self._tables.get(kind.field)
         if found is None:
             found = self._fill(kind)
         return found
 
-    def _fill(self, kind: Kind[Any]) -> tuple[Any, ...]:
+    def records(self, cls: type[R]) -> tuple[R, ...]:
+        """The table of a kind held as a tuple (every kind but the packed foods)."""
+        found = self.table(cls)
+        return found if isinstance(found, tuple) else tuple(found)
+
+    def _fill(self, kind: Kind[Any]) -> Sequence[Any]:
         with _lazy.lock():
             found = self._tables.get(kind.field)
             if found is None:
@@ -81,7 +92,11 @@ class Store(Sealed):
                 found = self._ids.get(kind.field)
                 if found is None:
                     table = self.table(cls)
-                    found = MappingProxyType({getattr(r, 'id'): r for r in reversed(table)}) if kind.name_fields else MappingProxyType({})
+                    packed = getattr(table, "by_id", None)  # the packed foods find by id without making every food
+                    if packed is not None:
+                        found = packed()
+                    else:
+                        found = MappingProxyType({getattr(r, 'id'): r for r in reversed(table)}) if kind.name_fields else MappingProxyType({})
                     self._put_ids(kind.field, found)
         return found
 
@@ -110,17 +125,29 @@ def combined(
     identity is taken is refused unless ``override`` is true.
     """
     held: dict[str, dict[object, tuple[Any, str | None]]] = {}
+    kept: dict[str, Sequence[Any]] = {}
+    layered: dict[str, _Layers] = {}
     for kind in kinds:
         try:
             records = base.table(kind.record)
         except TypeError:  # a kind the base knows nothing of
             records = ()
+        if isinstance(records, (PackedFoods, ExtendedFoods)):
+            # the packed foods are never made one by one: passed on whole, or with the user's foods layered on
+            if any(getattr(d, kind.field, ()) for d, _ in located):
+                layered[kind.field] = _Layers(records, base, kind)
+            else:
+                kept[kind.field] = records
+            continue
         held[kind.field] = {kind.key(r): (r, base.origin(kind, i)) for i, r in enumerate(records)}
     replaced: list[str] = []
     problems: list[str] = []
     for document, path in located:
         added: dict[tuple[str, object], str] = {}  # this document's own records: a repeat is never an override
         for kind in kinds:
+            if kind.field in kept:
+                continue
+            layers = layered.get(kind.field)
             for index, record in enumerate(getattr(document, kind.field, ())):
                 where = f"{path}: $.{kind.field}[{index}]" if path else f"{kind.field}[{index}]"
                 if not isinstance(record, kind.record):
@@ -131,12 +158,66 @@ def combined(
                     problems.append(f"{where}: {label} is defined twice (first at {added[kind.field, key]})")
                     continue
                 added[kind.field, key] = where
+                if layers is not None:
+                    if layers.has(key):
+                        if not override:
+                            problems.append(f"{where}: {label} is already defined; pass override=True to replace it")
+                            continue
+                        replaced.append(label)
+                    layers.put(key, record, where if path else None)
+                    continue
                 if key in held[kind.field]:
                     if not override:
                         problems.append(f"{where}: {label} is already defined; pass override=True to replace it")
                         continue
                     replaced.append(label)
                 held[kind.field][key] = (record, where if path else None)
-    tables = {field: tuple(r for r, _ in rows.values()) for field, rows in held.items()}
-    origins = {field: tuple(o for _, o in rows.values()) for field, rows in held.items()}
+    tables: dict[str, Sequence[Any]] = {field: tuple(r for r, _ in rows.values()) for field, rows in held.items()}
+    tables.update(kept)
+    origins: dict[str, Sequence[str | None]] = {field: tuple(o for _, o in rows.values()) for field, rows in held.items()}
+    for field, layers in layered.items():
+        tables[field], origins[field] = layers.build()
     return Store(kinds, tables=tables, origins=origins), replaced, problems
+
+
+class _Layers:
+    """The user's foods laid over the packed table, as ``combined`` reads them."""
+
+    def __init__(self, records: PackedFoods | ExtendedFoods, store: Store, kind: Kind[Any]) -> None:
+        if isinstance(records, ExtendedFoods):
+            self.base, self.replaced, self.appended = records.base, dict(records.replaced), list(records.appended)
+            mine = records.own()
+            self.where: dict[int, str | None] = {i: store.origin(kind, i) for i, _ in mine}
+        else:
+            self.base, self.replaced, self.appended, self.where = records, {}, [], {}
+
+    def has(self, food_id: object) -> bool:
+        return self._row(food_id) is not None
+
+    def _row(self, food_id: object) -> int | None:
+        for i, food in enumerate(self.appended):
+            if food.id == food_id:
+                return len(self.base) + i
+        for row, food in self.replaced.items():
+            if food.id == food_id:
+                return row
+        found = self.base.by_id().get(food_id) if isinstance(food_id, str) else None
+        return None if found is None else self.base.find(normalize(food_id))  # type: ignore[arg-type]
+
+    def put(self, food_id: object, record: Any, where: str | None) -> None:
+        row = self._row(food_id)
+        if row is None:
+            row = len(self.base) + len(self.appended)
+            self.appended.append(record)
+        elif row >= len(self.base):
+            self.appended[row - len(self.base)] = record
+        else:
+            self.replaced[row] = record
+        self.where[row] = where
+
+    def build(self) -> tuple[ExtendedFoods, list[str | None]]:
+        table = ExtendedFoods(self.base, self.replaced, self.appended)
+        origins: list[str | None] = [None] * len(table)
+        for row, where in self.where.items():
+            origins[row] = where
+        return table, origins

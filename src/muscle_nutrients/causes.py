@@ -104,7 +104,7 @@ class CauseIndex(Sealed):
         self._cause_links = grouped_strongest_first(cause_links, lambda link: link.label)
         self._advice_links = grouped_strongest_first(advice_links, lambda link: link.advice.name)
         self._caution_links = grouped_strongest_first(caution_links, lambda link: link.advice.name)
-        flags = store.table(RedFlag)
+        flags = store.records(RedFlag)
         by_symptom: dict[str, list[RedFlag]] = {}
         for flag in flags:
             for sid in flag.symptoms:

@@ -26,7 +26,7 @@ from ._args import real, whole
 from ._jsonable import to_data
 from .errors import DataError, UnknownNameError
 from .evidence import EvidenceGrade
-from .foods import parse_per
+from .foods import parse_among, parse_per
 from .knowledge_base import KnowledgeBase
 from .loading import load
 from .model import RedFlag, Sex
@@ -180,23 +180,41 @@ def _cmd_rank(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json
 
 
 def _cmd_foods(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
-    nutrient = kb.nutrient(args.nutrient)
-    rows = kb.foods_rich_in(nutrient, per=args.per, limit=args.limit)
+    words = args.nutrient
+    if words and words[0] == "search":  # muscle-nutrients foods search roasted almonds
+        text = " ".join(words[1:])
+        if not text:
+            raise ValueError("say what to search for: muscle-nutrients foods search roasted almonds")
+        hits = kb.search_foods(text, limit=args.limit)
+        if args.json:
+            return {"query": text, "foods": [{"food": to_data(h.record, summarise=True), "score": h.score} for h in hits]}
+        out.line(f"Foods matching {text!r}, best first:" if hits else f"No food matches {text!r}.")
+        out.table(["score", "food", "NDB", "group", "id"],
+                  [[f"{h.score:.2f}", h.name, h.record.ndb_number, h.record.food_group.value, h.record.id]  # type: ignore[union-attr]
+                   for h in hits])
+        return None
+    if len(words) != 1:
+        raise ValueError("give one nutrient (muscle-nutrients foods magnesium), or: muscle-nutrients foods search TEXT")
+    nutrient = kb.nutrient(words[0])
+    rows = kb.foods_rich_in(nutrient, per=args.per, limit=args.limit, among=args.among)
     if args.json:
-        return {"nutrient": to_data(nutrient, summarise=True), "per": args.per, "foods": to_data(rows)}
-    out.line(f"Foods richest in {nutrient.name} (per {args.per}):")
+        return {"nutrient": to_data(nutrient, summarise=True), "per": args.per, "among": str(args.among), "foods": to_data(rows)}
+    pool = {"common": "common foods", "all": "all foods"}.get(str(args.among), str(args.among))
+    out.line(f"Foods richest in {nutrient.name} (per {args.per}; {pool}):")
     _food_table(out, rows, show="food")
     return None
 
 
 def _cmd_in_food(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
     food = kb.food(args.food)
-    rows = kb.nutrients_in(food, per=args.per, serving=args.serving)
+    rows = kb.nutrients_in(food, per=args.per, serving=args.serving, portion=args.portion)
     if args.json:
         return {"food": to_data(food, summarise=True), "per": args.per, "nutrients": to_data(rows)}
     where = f"{rows[0].serving.label} ({format_number(rows[0].serving.grams)} g)" if rows and rows[0].serving else "100 g"
     out.line(f"{food.name} (USDA SR NDB {food.ndb_number}), per {where}:")
     _food_table(out, rows, show="nutrient")
+    if len(food.servings) > 1:
+        out.line("Measures: " + "; ".join(f"{s.label} ({format_number(s.grams)} g)" for s in food.servings))
     return None
 
 
@@ -206,7 +224,7 @@ def _food_table(out: _Output, rows: Sequence[FoodNutrientRow], show: str) -> Non
         [
             [r.food.name if show == "food" else r.nutrient.name,
              f"{r.serving.label} ({format_number(r.serving.grams)} g)" if r.serving else "100 g",
-             str(r.amount),
+             "not reported" if r.amount is None else str(r.amount),
              "-" if r.percent_daily_value is None else f"{r.percent_daily_value:.0f}%"]
             for r in rows
         ],
@@ -482,11 +500,16 @@ _COMMANDS: dict[str, _Command] = {
                      ((("symptoms",), {"nargs": "+", "metavar": "SYMPTOM", "help": "symptoms"}),
                       (("--min-evidence",), {"default": "limited", "type": _typed(EvidenceGrade.parse, "grade"),
                                              "help": "ignore weaker links (default: limited)"}))),
-    "foods": _Command(_cmd_foods, "foods richest in a nutrient", "muscle-nutrients foods magnesium --per 100g --limit 5",
-                      ((("nutrient",), {"help": "a nutrient"}), (("--per",), PER), (("--limit",), LIMIT))),
-    "in-food": _Command(_cmd_in_food, "the nutrients in one food", "muscle-nutrients in-food banana --per 100g",
-                        ((("food",), {"help": "a food"}), (("--per",), PER),
-                         (("--serving",), {"help": "a serving label of the food (default: its first serving)"}))),
+    "foods": _Command(_cmd_foods, "foods richest in a nutrient, or food search", "muscle-nutrients foods magnesium --per 100g --limit 5",
+                      ((("nutrient",), {"nargs": "+", "metavar": "NUTRIENT | search TEXT",
+                                        "help": "a nutrient; or 'search' and what to look for"}),
+                       (("--per",), PER), (("--limit",), LIMIT),
+                       (("--among",), {"type": _typed(parse_among, "among"), "default": "common",
+                                       "help": "'common' (default), 'all', or a food group such as 'vegetables'"}))),
+    "in-food": _Command(_cmd_in_food, "the nutrients in one food", "muscle-nutrients in-food banana --portion '2 medium'",
+                        ((("food",), {"help": "a food: name, alias, id or NDB number"}), (("--per",), PER),
+                         (("--portion",), {"help": "how much: '150 g', '2 medium', '1/2 cup' (default: the first serving)"}),
+                         (("--serving",), {"help": "a serving label of the food (the same as --portion)"}))),
     "intake": _Command(_cmd_intake, "recommended intake (RDA or AI) and upper limit for a person",
                        "muscle-nutrients intake magnesium --age 35 --sex female",
                        ((("nutrient",), {"help": "a nutrient"}),

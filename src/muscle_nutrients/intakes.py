@@ -20,7 +20,7 @@ from . import _args
 from ._store import Store
 from .foods import portions as food_portions
 from .model import Food, IntakeRecommendation, Nutrient, Serving, Sex, UpperLimitScope
-from .results import DietAssessment, IntakeTarget, NutrientIntake
+from .results import DietAssessment, FoodContribution, IntakeTarget, NutrientIntake
 from .units import Amount, convert_for
 
 if TYPE_CHECKING:
@@ -119,16 +119,24 @@ class IntakeIndex(Sealed):
     def assess(
         self,
         nutrients: tuple[Nutrient, ...],
-        food: Mapping[str, float],
+        eaten: tuple[FoodContribution, ...],
         supplements: Mapping[str, float],
         who: Person,
-        unreported: tuple[tuple[str, str], ...],
     ) -> DietAssessment:
         """Compare the day's totals with the person's targets, nutrient by nutrient.
 
         Nutrients without a DRI group for this person are left out and named in
         ``without_target``; the others get a row each.
         """
+        food: dict[str, float] = {}
+        unreported: dict[tuple[str, str], None] = {}
+        for portion in eaten:
+            for r in portion.rows:
+                if r.amount is None:
+                    unreported[portion.food.id, r.nutrient.id] = None
+                else:
+                    food[r.nutrient.id] = food.get(r.nutrient.id, 0.0) + r.amount.value
+        missing = {nutrient_id for _, nutrient_id in unreported}
         rows = []
         without: list[str] = []
         months = who.age * 12
@@ -139,11 +147,11 @@ class IntakeIndex(Sealed):
             if target is None:
                 without.append(n.id)
                 continue
-            rows.append(_line(n, target, food.get(n.id, 0.0), supplements.get(n.id, 0.0)))
-        return DietAssessment(rows=tuple(rows), unreported=unreported, without_target=tuple(without))
+            rows.append(_line(n, target, food.get(n.id, 0.0), supplements.get(n.id, 0.0), n.id not in missing))
+        return DietAssessment(rows=tuple(rows), unreported=tuple(unreported), without_target=tuple(without), foods=eaten)
 
 
-def _line(n: Nutrient, target: IntakeTarget, from_food: float, from_supplements: float) -> NutrientIntake:
+def _line(n: Nutrient, target: IntakeTarget, from_food: float, from_supplements: float, complete: bool) -> NutrientIntake:
     goal = target.amount.to(n.unit).value
     total = from_food + from_supplements
     limit = target.upper_limit
@@ -163,6 +171,7 @@ def _line(n: Nutrient, target: IntakeTarget, from_food: float, from_supplements:
         shortfall=None if cdrr is not None else Amount._trusted(max(goal - total, 0.0), n.unit),
         exceeds_upper_limit=exceeds,
         exceeds_chronic_disease_risk_reduction=cdrr is not None and total > cdrr.to(n.unit).value,
+        complete=complete,
     )
 
 
@@ -209,21 +218,26 @@ def assess_diet(
     """Add up a day's foods (and supplements) and compare them with the person's targets.
 
     Args:
-        portions: ``(food, quantity)`` pairs or a mapping; quantity is grams (a number), a
-            serving label, or None for the food's default serving.
+        portions: ``(food, quantity)`` pairs or a mapping; the food by name, alias, id or
+            NDB number; the quantity as grams (a number), ``"150 g"``, ``"2 medium"``,
+            ``"1/2 cup"``, a `Serving`, or None for the food's default serving (see
+            [portion][muscle_nutrients.portions.portion]). A text with no unit (``"2"``) is
+            refused rather than read as grams.
         age: Age in years; ``sex``, ``pregnant`` and ``lactating`` as for ``intake``.
         supplements: Daily amounts from supplements or medicines by nutrient, as `Amount`
             or text (``"400 mg"``). They count toward totals and are what a
             supplements-only UL (magnesium) is compared with.
 
     Only nutrients with a DRI for the person are reported (the others are named in
-    ``without_target``). Foods lacking a value for a nutrient count as zero and are listed
-    in ``unreported``.
+    ``without_target``). ``foods`` breaks the day down: each portion and what it brought of
+    every nutrient (``contributions(nutrient)`` ranks them). A food with no reported value
+    for a nutrient adds nothing to its total -- not reported is not zero -- and the row says
+    so (``complete`` is False; the pairs are in ``unreported``).
     """
     who = person(age, sex, pregnant, lactating)
-    nutrients = kb._store.table(Nutrient)
-    amounts, unreported = kb._foods.totals(food_portions(kb, portions), nutrients)
-    return kb._intakes.assess(nutrients, amounts, _supplements(kb, supplements), who, tuple(unreported))
+    nutrients = kb._store.records(Nutrient)
+    eaten = tuple(kb._foods.contribution(food, amount) for food, amount in food_portions(kb, portions))
+    return kb._intakes.assess(nutrients, eaten, _supplements(kb, supplements), who)
 
 
 def _supplements(kb: KnowledgeBase, supplements: object) -> dict[str, float]:

@@ -8,7 +8,7 @@ records and binds each query from the topic module that owns it, with its indexe
 | [lookups][muscle_nutrients.lookups] | ``records``, ``lookup``, ``get``, ``nutrient`` ... ``source``, ``get_*``, ``search`` |
 | [causes][muscle_nutrients.causes] | ``symptoms_of``, ``causes_of``, ``advice_for``, ``advice_for_deficiency``, ``cautions_for``, ``red_flags`` |
 | [ranking][muscle_nutrients.ranking] | ``rank_causes`` |
-| [foods][muscle_nutrients.foods] | ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
+| [foods][muscle_nutrients.foods] | ``search_foods``, ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
 | [intakes][muscle_nutrients.intakes] | ``intake``, ``assess_diet`` |
 | [labs][muscle_nutrients.labs] | ``lab_tests_for``, ``interpret_lab`` |
 | [factors][muscle_nutrients.factors] | ``effects_of``, ``affecting``, ``depleted_by`` |
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import warnings
 from functools import partial
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from . import _validation, causes, graph, labs, lookups, ranking
@@ -160,7 +160,7 @@ class KnowledgeBase:
         """Every record as one [Document][muscle_nutrients.document.Document] (for export)."""
         store = self._store
         document: Document = store.kinds.document(
-            data_version=self._data_version, **{k.field: store.table(k.record) for k in store.kinds}
+            data_version=self._data_version, **{k.field: tuple(store.table(k.record)) for k in store.kinds}
         )
         return document
 
@@ -173,47 +173,55 @@ class KnowledgeBase:
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source, in data order."""
-        return self._store.table(Source)
+        return self._store.records(Source)
 
     @property
     def nutrients(self) -> tuple[Nutrient, ...]:
         """Every nutrient."""
-        return self._store.table(Nutrient)
+        return self._store.records(Nutrient)
 
     @property
     def symptoms(self) -> tuple[Symptom, ...]:
         """Every symptom."""
-        return self._store.table(Symptom)
+        return self._store.records(Symptom)
 
     @property
-    def foods(self) -> tuple[Food, ...]:
-        """Every food."""
+    def foods(self) -> Sequence[Food]:
+        """Every food: a read-only sequence (for the packaged table, all 8,463 USDA SR foods, each
+        made when first reached). ``common_foods`` are the ones chosen by hand."""
         return self._store.table(Food)
+
+    @property
+    def common_foods(self) -> tuple[Food, ...]:
+        """The foods chosen by hand (friendly names, everyday aliases), in their order."""
+        foods = self._store.table(Food)
+        common = getattr(foods, "common", None)
+        return common if common is not None else tuple(f for f in foods if f.common)
 
     @property
     def factors(self) -> tuple[Factor, ...]:
         """Every non-nutritional factor."""
-        return self._store.table(Factor)
+        return self._store.records(Factor)
 
     @property
     def lab_tests(self) -> tuple[LabTest, ...]:
         """Every lab test."""
-        return self._store.table(LabTest)
+        return self._store.records(LabTest)
 
     @property
     def advice(self) -> tuple[Advice, ...]:
         """Every prevention, relief or caution step."""
-        return self._store.table(Advice)
+        return self._store.records(Advice)
 
     @property
     def intakes(self) -> tuple[IntakeRecommendation, ...]:
         """Every DRI record (one per nutrient and life stage)."""
-        return self._store.table(IntakeRecommendation)
+        return self._store.records(IntakeRecommendation)
 
     @property
     def relations(self) -> tuple[Relation, ...]:
         """Every relation."""
-        return self._store.table(Relation)
+        return self._store.records(Relation)
 
     # ------------------------------------------------------------------ queries, by topic module
 
@@ -275,6 +283,8 @@ class KnowledgeBase:
     depleted_by = factor_queries.depleted_by
     """The nutrients a factor lowers. See [factors.depleted_by][muscle_nutrients.factors.depleted_by]."""
 
+    search_foods = food_queries.search_foods
+    """Foods for what a person types. See [foods.search_foods][muscle_nutrients.foods.search_foods]."""
     foods_rich_in = food_queries.foods_rich_in
     """Foods with most of a nutrient. See [foods.foods_rich_in][muscle_nutrients.foods.foods_rich_in]."""
     nutrients_in = food_queries.nutrients_in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import _lazy
@@ -19,14 +19,16 @@ from ._version import DATA_VERSION
 from .document import KINDS, RECORD_FIELDS, Document
 from .errors import DataError
 from .knowledge_base import KnowledgeBase
+from .model import Food
 
 __all__ = ["MAX_FILE_BYTES", "PACKAGED_FILES", "json_schema", "load", "read_document"]
 
-#: The packaged data files, in load order (``data/`` inside the package).
-PACKAGED_FILES: tuple[str, ...] = tuple(kind.file for kind in KINDS)
+#: The packaged data files, in load order (``data/`` inside the package); the foods are a
+#: folder of files (``data/foods``, see ``muscle_nutrients._foodtable``).
+PACKAGED_FILES: tuple[str, ...] = tuple("foods/table.json" if kind.record is Food else kind.file for kind in KINDS)
 
 #: Largest data file accepted, in bytes; larger files are refused before they are read.
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # room for an export of the whole knowledge base (about 18 MB)
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 _packaged: KnowledgeBase | None = None
@@ -45,9 +47,13 @@ def _packaged_bytes(name: str) -> bytes:
         return f.read()
 
 
-def _read_packaged_kind(kind: Kind[Any]) -> tuple[Any, ...]:
+def _read_packaged_kind(kind: Kind[Any]) -> Sequence[Any]:
     import json
 
+    if kind.record is Food:  # every USDA food: a packed table read a piece at a time
+        from ._foodtable import PackedFoods
+
+        return PackedFoods(_packaged_bytes, DATA_VERSION)
     origin = f"muscle_nutrients/data/{kind.file}"
     try:
         data = json.loads(_packaged_bytes(kind.file))
@@ -101,7 +107,14 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise DataError([f"{origin}: file is {info.st_size} bytes, over the {MAX_FILE_BYTES}-byte limit"])
         with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat()
+            # read what fstat() found, plus anything the file has grown by since, never past the limit
+            # (one read of the whole limit would allocate it whole)
+            parts = [f.read(info.st_size + 1)]
+            total = len(parts[0])
+            while total > info.st_size and total <= MAX_FILE_BYTES and (more := f.read(1 << 20)):
+                parts.append(more)
+                total += len(more)
+            raw = b"".join(parts)
     except (OSError, MemoryError) as exc:
         raise DataError([f"{origin}: cannot read: {getattr(exc, 'strerror', None) or type(exc).__name__}"]) from None
     finally:

@@ -13,10 +13,14 @@ anywhere a name is, and resolves to the record with its id.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _args
 from .model import Advice, Factor, Food, LabTest, Nutrient, Source, Symptom
+from .names import normalize
 from .names import search as search_names
 from .results import SearchHit
 
@@ -47,8 +51,9 @@ __all__ = [
 R = TypeVar("R")
 
 
-def records(kb: KnowledgeBase, kind: type[R]) -> tuple[R, ...]:
-    """Every record of a kind, by its class (``kb.records(mn.Nutrient)``), in data order.
+def records(kb: KnowledgeBase, kind: type[R]) -> Sequence[R]:
+    """Every record of a kind, by its class (``kb.records(mn.Nutrient)``), in data order: a
+    tuple, or for the packaged foods a read-only sequence that makes each food when reached.
 
     Raises:
         TypeError: ``kind`` is not a record class of this knowledge base.
@@ -161,10 +166,20 @@ def search(kb: KnowledgeBase, text: str, *, limit: int = 10) -> tuple[SearchHit,
     """Records of any named kind whose names match ``text``, best first.
 
     Exact name matches score 1.0, prefixes 0.8, substrings 0.6, close spellings their
-    similarity times 0.5. Ties are broken by kind and name, so the order is stable.
+    similarity times 0.5. Ties are broken by kind and name, so the order is stable. Foods
+    are found by food search (``search_foods``): every USDA food is searched by its words,
+    its score scaled to the same range (0.9 for a food matching every word, best first).
     """
     _args.text(text, "the search text")
     count = _args.whole(limit, "limit", minimum=1)
     kinds = kb._store.kinds
-    named = [index for cls, index in kb._names.items() if kinds.of(cls).display_field]
-    return search_names(named, text, count)
+    named = [index for cls, index in kb._names.items() if kinds.of(cls).display_field and cls is not Food]
+    hits = list(search_names(named, text, count))
+    if len(text) <= _args.MAX_TEXT_CHARS:
+        key = normalize(text)
+        for hit in kb._foods.search(text, count):
+            # an exact name scores 1.0 as for the other kinds; otherwise the food score, scaled below an exact match
+            exact = key and key in {normalize(n) for n in (hit.record.name, *getattr(hit.record, "aliases", ()))}
+            hits.append(attrs.evolve(hit, score=1.0 if exact else round(0.9 * hit.score, 4)))
+    hits.sort(key=lambda h: (-h.score, h.kind, h.name))
+    return tuple(hits[:count])

@@ -623,22 +623,26 @@ class Food(Record):
     """Stable id, e.g. ``"banana-raw"``."""
     name: str = attrs.field(metadata=NAME)
     """Display name."""
-    ndb_number: str = attrs.field(metadata=code(r"^[0-9]{5}$", "a five-digit USDA SR NDB number"))
-    """USDA Standard Reference NDB number (kept as text: leading zeros matter)."""
-    usda_description: str = attrs.field(metadata=TEXT)
-    """The food's long description in the USDA release."""
+    ndb_number: str = attrs.field(metadata=code(r"^[0-9]{5}$", "a five-digit USDA SR NDB number", names=True))
+    """USDA Standard Reference NDB number (kept as text: leading zeros matter); the food is found by it."""
+    usda_description: str = attrs.field(metadata=words(names=True))
+    """The food's long description in the USDA release; the food is found by it."""
     food_group: FoodGroup = attrs.field(metadata=instance(FoodGroup, "a FoodGroup"))
     """USDA food group."""
     servings: tuple[Serving, ...] = attrs.field(metadata=records(Serving, min_items=1))
-    """Household servings; the first is the default serving."""
+    """Household measures (every one the release lists); the first is the default serving."""
     composition: tuple[NutrientContent, ...] = attrs.field(metadata=records(NutrientContent))
-    """Amounts per 100 g of each in-scope nutrient the release reports."""
+    """Amounts per 100 g of each in-scope nutrient the release reports; a nutrient it does not
+    report is absent (not reported -- never zero)."""
     sources: tuple[Citation, ...] = attrs.field(converter=_citations, metadata=SOURCES)
     """Source ids (the USDA release)."""
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=ALIASES)
     """Other names."""
     fdc_id: int | None = attrs.field(default=None, metadata=number(minimum=1, maximum=10**9, integer=True, optional=True))
     """FoodData Central id, only where verified."""
+    common: bool = attrs.field(default=False, metadata=_FLAG)
+    """One of the common foods chosen by hand, with a friendly name and everyday aliases (the
+    other foods carry USDA's descriptions)."""
 
     def _invariants(self) -> Iterator[FieldError]:
         labels = [s.label.casefold() for s in self.servings if isinstance(s, Serving)]

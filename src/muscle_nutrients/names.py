@@ -80,10 +80,16 @@ class NameIndex(Sealed, Generic[R]):
         with _lazy.lock():
             if self._by_key is not None:
                 return self._by_key
+            source = self._source()
+            packed = getattr(source, "by_key", None)
+            if packed is not None:  # the packaged foods carry their keys: nothing to build, no food made
+                built_packed: Mapping[str, R] = packed()
+                object.__setattr__(self, "_by_key", built_packed)
+                return built_packed
             by_key: dict[str, R] = {}
             exact: dict[str, R] = {}
             problems: list[tuple[str, R, R]] = []
-            for record in self._source():
+            for record in source:
                 for name in self._names(record):
                     key = normalize(name)
                     if not key:
@@ -159,6 +165,9 @@ class NameIndex(Sealed, Generic[R]):
         key = normalize(name)[:100] if isinstance(name, str) else ""
         if not key:
             return ()
+        packed = getattr(self._source(), "suggest", None)
+        if packed is not None:  # the packaged foods: food search finds the closest names in bounded time
+            return tuple(packed(name, limit))
         by_key = self._by_key if self._by_key is not None else self._build()
         keys = list(by_key)
         close = difflib.get_close_matches(key, keys, n=limit * 3, cutoff=0.6)

@@ -10,11 +10,11 @@ knowledge base's methods::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from .evidence import EvidenceGrade
-from .foods import Per
+from .foods import Among, Per
 from .graph import Fact
 from .knowledge_base import KnowledgeBase
 from .loading import packaged
@@ -51,6 +51,7 @@ __all__ = [
     "facts_for_claim",
     "food",
     "foods_rich_in",
+    "search_foods",
     "get",
     "get_advice",
     "get_factor",
@@ -85,7 +86,7 @@ def _kb(kb: KnowledgeBase | None) -> KnowledgeBase:
     return packaged() if kb is None else kb
 
 
-def records(kind: type[R], *, kb: KnowledgeBase | None = None) -> tuple[R, ...]:
+def records(kind: type[R], *, kb: KnowledgeBase | None = None) -> Sequence[R]:
     """See [lookups.records][muscle_nutrients.lookups.records]."""
     return _kb(kb).records(kind)
 
@@ -236,18 +237,33 @@ def depleted_by(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> tup
     return _kb(kb).depleted_by(factor)
 
 
+def search_foods(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tuple[SearchHit, ...]:
+    """See [foods.search_foods][muscle_nutrients.foods.search_foods]."""
+    return _kb(kb).search_foods(text, limit=limit)
+
+
 def foods_rich_in(
-    nutrient: str | Nutrient, *, per: Per | str = "serving", limit: int = 10, kb: KnowledgeBase | None = None
+    nutrient: str | Nutrient,
+    *,
+    per: Per | str = "serving",
+    limit: int = 10,
+    among: Among | str = "common",
+    kb: KnowledgeBase | None = None,
 ) -> tuple[FoodNutrientRow, ...]:
     """See [foods.foods_rich_in][muscle_nutrients.foods.foods_rich_in]."""
-    return _kb(kb).foods_rich_in(nutrient, per=per, limit=limit)
+    return _kb(kb).foods_rich_in(nutrient, per=per, limit=limit, among=among)
 
 
 def nutrients_in(
-    food: str | Food, *, per: Per | str = "serving", serving: str | Serving | None = None, kb: KnowledgeBase | None = None
+    food: str | Food,
+    *,
+    per: Per | str = "serving",
+    serving: str | Serving | None = None,
+    portion: float | str | Serving | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> tuple[FoodNutrientRow, ...]:
     """See [foods.nutrients_in][muscle_nutrients.foods.nutrients_in]."""
-    return _kb(kb).nutrients_in(food, per=per, serving=serving)
+    return _kb(kb).nutrients_in(food, per=per, serving=serving, portion=portion)
 
 
 def daily_value(nutrient: str | Nutrient, *, kb: KnowledgeBase | None = None) -> Amount:

@@ -50,6 +50,7 @@ __all__ = [
     "EffectLink",
     "FactorEffects",
     "DietAssessment",
+    "FoodContribution",
     "FoodNutrientRow",
     "IntakeTarget",
     "LabInterpretation",
@@ -328,11 +329,29 @@ class FoodNutrientRow(Result):
     nutrient: Nutrient
     """The nutrient."""
     serving: Serving | None
-    """The serving the amount is for; None when the amount is per 100 g."""
-    amount: Amount
-    """The amount, in the nutrient's unit."""
+    """The serving or portion the amount is for; None when the amount is per 100 g."""
+    amount: Amount | None
+    """The amount, in the nutrient's unit; None when the food table does not report the
+    nutrient for this food (not reported -- which is not zero)."""
     percent_daily_value: float | None
-    """The amount as a percentage of the FDA Daily Value (None without a DV)."""
+    """The amount as a percentage of the FDA Daily Value (None without a DV or an amount)."""
+
+    @property
+    def reported(self) -> bool:
+        """Whether the food table reports the nutrient for this food."""
+        return self.amount is not None
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FoodContribution(Result):
+    """What one portion of a food in a day's meals brings, nutrient by nutrient."""
+
+    food: Food
+    """The food."""
+    portion: Serving
+    """The portion: its label as given (``"2 medium"``, ``"150 g"``) and its grams."""
+    rows: tuple[FoodNutrientRow, ...]
+    """A row per nutrient of the knowledge base; ``amount`` None where the food table reports none."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -387,6 +406,9 @@ class NutrientIntake(Result):
     """True when the intake the UL covers (total, or supplements only) is above it."""
     exceeds_chronic_disease_risk_reduction: bool = False
     """True when the total is above the CDRR (sodium): intakes above it should be reduced."""
+    complete: bool = True
+    """False when a food eaten has no reported value for the nutrient: the total then counts
+    only what is reported, a lower bound (the foods are in the assessment's ``unreported``)."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -396,14 +418,27 @@ class DietAssessment(Result):
     rows: tuple[NutrientIntake, ...]
     """One line per nutrient, in the knowledge base's nutrient order."""
     unreported: tuple[tuple[str, str], ...]
-    """(food id, nutrient id) pairs the food table has no value for (counted as zero)."""
+    """(food id, nutrient id) pairs the food table has no value for: left out of the totals,
+    whose row says ``complete=False`` -- not reported is not zero."""
     without_target: tuple[str, ...] = ()
     """Ids of nutrients the data has intakes for, but none for this person (left out of ``rows``)."""
+    foods: tuple[FoodContribution, ...] = ()
+    """Each portion eaten and what it brought of every nutrient, in the order given."""
     disclaimer: str = DISCLAIMER
     """The not-medical-advice statement."""
 
     def __iter__(self) -> Iterator[NutrientIntake]:
         return iter(self.rows)
+
+    def contributions(self, nutrient: str | Nutrient) -> tuple[FoodNutrientRow, ...]:
+        """Which foods gave how much of a nutrient, largest first; foods that do not report it last.
+
+        Raises:
+            KeyError: the assessment has no row for that nutrient.
+        """
+        wanted = self[nutrient].nutrient.id
+        rows = [r for portion in self.foods for r in portion.rows if r.nutrient.id == wanted]
+        return tuple(sorted(rows, key=lambda r: (r.amount is None, -(r.amount.value if r.amount is not None else 0.0))))
 
     def __getitem__(self, nutrient: str | Nutrient) -> NutrientIntake:
         """The row of a nutrient, by [Nutrient][muscle_nutrients.model.Nutrient], id, name, alias or symbol."""
