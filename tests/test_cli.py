@@ -108,6 +108,27 @@ def test_lab_for_a_child_and_open_ended_ranges(capsys: pytest.CaptureFixture[str
     assert code == 2 and "give the sex" in err
 
 
+def test_food_search_portions_and_pools(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "foods", "search", "roasted", "almonds", "--limit", "3")
+    assert code == 0 and "Nuts, almonds" in out and "roasted" in out
+    data = run_json(capsys, "foods", "search", "kiwi fruit")
+    assert data["foods"][0]["food"]["id"] == "kiwifruit" and 0 < data["foods"][0]["score"] <= 1
+    code, out, _ = run(capsys, "foods", "zinc", "--among", "all", "--limit", "2")
+    assert code == 0 and "all foods" in out and "oyster" in out.lower()
+    code, out, _ = run(capsys, "foods", "calcium", "--among", "vegetables", "--per", "100g", "--limit", "2")
+    assert code == 0 and "Vegetables and Vegetable Products" in out
+    code, out, _ = run(capsys, "in-food", "banana", "--portion", "2 medium")
+    assert code == 0 and "per 2 medium (236 g)" in out and "Measures:" in out
+    code, out, _ = run(capsys, "in-food", "09003")
+    assert code == 0 and "Apple, raw, with skin" in out
+    code, _, err = run(capsys, "in-food", "banana", "--portion", "3 slices")
+    assert code == 2 and "cannot read '3 slices'" in err
+    code, _, err = run(capsys, "foods", "search")
+    assert code == 2 and "say what to search for" in err
+    code, out, _ = run(capsys, "in-food", "salmon-atlantic-farmed-cooked")  # reports no vitamin D: never shown as zero
+    assert code == 0 and "not reported" in out
+
+
 def test_new_nutrients_explain_their_units(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "nutrient", "folic acid")
     assert code == 0 and "Daily Value: 400 µg DFE" in out and "1.7 µg DFE" in out and "Serum folate" in out

@@ -232,6 +232,20 @@ def test_children_are_read_against_their_own_age_bands(kb: mn.KnowledgeBase) -> 
         assert first.ages is None or first.ages.for_adults, test.id
 
 
+def test_the_food_table_holds_every_usda_food_findable_by_its_names(kb: mn.KnowledgeBase) -> None:
+    foods = kb.foods
+    assert len(foods) == 8463 and len({f.ndb_number for f in foods}) == 8463 and len({f.id for f in foods}) == 8463
+    assert len(kb.common_foods) == 112 and [f.common for f in foods[:112]] == [True] * 112 and not any(f.common for f in foods[112:])
+    assert sum(len(f.servings) for f in foods) >= 15000  # every household measure of WEIGHT.txt
+    for food in foods:
+        assert kb.food(food.ndb_number) is food and kb.food(food.id) is food
+        for name in (food.name, *food.aliases):
+            assert kb.food(name) is food, (food.id, name)
+        assert food.sources[0].source == "usda-sr26"
+    # the curated names of the common foods resolve, and so do their USDA descriptions
+    assert kb.food("Bananas, raw").id == "banana" and kb.food("raw spinach").id == "spinach-raw"
+
+
 @pytest.mark.skipif(not SR_FOLDER.is_dir(), reason="USDA SR26 files not present")
 def test_food_table_equals_the_script_output() -> None:
     result = subprocess.run(

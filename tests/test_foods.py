@@ -129,14 +129,14 @@ def test_a_portion_of_a_usda_food(kb: mn.KnowledgeBase) -> None:
 ])
 def test_search_finds_what_people_type(kb: mn.KnowledgeBase, typed: str, expected: str) -> None:
     hits = kb.search_foods(typed, limit=5)
-    assert hits and hits[0].kind == "food" and hits[0].record.id.startswith(expected), [h.record.id for h in hits]
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True) or hits[0].record.common
+    assert hits and hits[0].food.id.startswith(expected), [h.food.id for h in hits]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True) or hits[0].food.common
 
 
 def test_search_ranks_and_bounds(kb: mn.KnowledgeBase) -> None:
     hits = kb.search_foods("roasted almonds", limit=10)
     # every hit holds both words; the common, unroasted almonds hold only one and come later if at all
-    assert all({"almond", "roasted"} <= set(mn._foodtext.tokens(h.record.name)) for h in hits[:4])
+    assert all({"almond", "roasted"} <= set(mn._foodtext.tokens(h.food.name)) for h in hits[:4])
     assert kb.search_foods("zzqqxx") == () and kb.search_foods("", limit=3) == ()
     assert kb.search_foods("x" * 5000) == ()
     assert len(kb.search_foods("cheese", limit=3)) == 3
@@ -170,16 +170,16 @@ def test_rankings_over_all_foods_and_groups(kb: mn.KnowledgeBase) -> None:
 
 
 def test_a_day_breaks_down_by_food(kb: mn.KnowledgeBase) -> None:
-    day = kb.assess_diet([("banana", "2 medium"), ("almonds", "1 oz (23 whole kernels)"), ("coffee", None), ("ndb-14214", "1 tsp")],
-                         age=35, sex="female")
-    assert [c.food.id for c in day.foods] == ["banana", "almonds", "coffee-brewed", "ndb-14214"]
+    day = kb.assess_diet([("banana", "2 medium"), ("almonds", "1 oz (23 whole kernels)"), ("coffee", None), ("ndb-14214", "1 tsp"),
+                          ("salmon-atlantic-farmed-cooked", "100 g")], age=35, sex="female")
+    assert [c.food.id for c in day.foods] == ["banana", "almonds", "coffee-brewed", "ndb-14214", "salmon-atlantic-farmed-cooked"]
     assert day.foods[0].portion.label == "2 medium" and day.foods[0].portion.grams == 236
     magnesium = day.contributions("magnesium")
-    assert magnesium[0].food.id == "almonds" and sum(r.amount.value for r in magnesium if r.amount) == pytest.approx(day["magnesium"].total.value)
-    # the instant coffee reports no vitamin D: its total says it is incomplete, and the pair is listed
-    if kb.food("ndb-14214").per_100g("vitamin-d") is None:
-        assert not day["vitamin D"].complete and ("ndb-14214", "vitamin-d") in day.unreported
-        assert day.contributions("vitamin D")[-1].amount is None
+    assert magnesium[0].food.id in ("almonds", "salmon-atlantic-farmed-cooked") and sum(r.amount.value for r in magnesium if r.amount) == pytest.approx(day["magnesium"].total.value)
+    # the farmed salmon reports no vitamin D: the total says it is incomplete, and the pair is listed
+    assert kb.food("salmon-atlantic-farmed-cooked").per_100g("vitamin-d") is None
+    assert not day["vitamin D"].complete and ("salmon-atlantic-farmed-cooked", "vitamin-d") in day.unreported
+    assert day.contributions("vitamin D")[-1].amount is None and day.contributions("vitamin D")[-1].food.id == "salmon-atlantic-farmed-cooked"
     assert day["potassium"].complete
     with pytest.raises(ValueError, match="a bare number"):
         kb.assess_diet([("banana", "2")], age=35, sex="female")
@@ -195,7 +195,7 @@ def test_user_foods_layer_over_the_packaged_table(kb: mn.KnowledgeBase) -> None:
     assert len(extended.foods) == len(kb.foods) + 1 and extended.food("my protein bar") is mine and extended.food("banana").id == "banana"
     assert extended.foods_rich_in("zinc", among="all", limit=1)[0].food is mine
     assert extended.foods_rich_in("zinc", limit=1)[0].food is mine  # marked common
-    assert extended.search_foods("protein bar homemade")[0].record is mine
+    assert extended.search_foods("protein bar homemade")[0].food is mine
     clash = mn.Food(id="my-banana", name="Banana, raw", ndb_number="99002", usda_description="x", food_group=mn.FoodGroup.FRUITS,
                     servings=(mn.Serving(label="1", grams=1),), composition=(), sources=("usda-sr26",))
     with pytest.raises(mn.DataError, match="food name 'Banana, raw' is used by both 'banana' and 'my-banana'"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import muscle_nutrients as mn
 from muscle_nutrients import Unit
@@ -167,3 +169,16 @@ def test_a_limit_not_read_is_not_shown(kb: mn.KnowledgeBase) -> None:
     # the zinc UL rows for pregnancy and lactation at 19-50 were not read in any source: none is shipped, and the note says why
     target = kb.intake("zinc", age=30, sex="female", pregnant=True)
     assert target.amount.value == 11 and target.upper_limit is None and target.note and "not read" in target.note
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8462), st.floats(0, 500)), min_size=1, max_size=4))
+def test_a_days_totals_are_the_sum_of_its_foods(portions: list[tuple[int, float]]) -> None:
+    kb = mn.load()
+    day = kb.assess_diet([(kb.foods[i], grams) for i, grams in portions], age=40, sex="male")
+    assert [c.food for c in day.foods] == [kb.foods[i] for i, _ in portions]
+    for line in day:
+        rows = day.contributions(line.nutrient)
+        reported = [r.amount.value for r in rows if r.amount is not None]
+        assert line.total.value == pytest.approx(sum(reported))
+        assert line.complete == (len(reported) == len(rows))  # a food not reporting the nutrient is never a zero

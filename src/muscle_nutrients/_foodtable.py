@@ -140,15 +140,18 @@ class PackedFoods(Sequence[Food]):
 
     def find(self, key: str) -> int | None:
         """The row a normalised name, or an NDB number (``"09040"``, ``"ndb-09040"``), finds."""
-        match = _NDB.fullmatch(key)
-        if match is not None:
-            if self._ndb_rows is None:
-                self._ndb_rows = {ndb: i for i, ndb in enumerate(self._ndb)}
-            return self._ndb_rows.get(match.group(1))
         keys = self._keys
         if keys is None:
             keys = self._load_keys()
-        return keys.get(key)
+        found = keys.get(key)  # names first: the common case
+        if found is not None:
+            return found
+        match = _NDB.fullmatch(key)
+        if match is None:
+            return None
+        if self._ndb_rows is None:
+            self._ndb_rows = {ndb: i for i, ndb in enumerate(self._ndb)}
+        return self._ndb_rows.get(match.group(1))
 
     def by_key(self) -> Mapping[str, Food]:
         """Normalised name -> food, made on demand (for name lookups)."""

@@ -187,11 +187,10 @@ def _cmd_foods(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Jso
             raise ValueError("say what to search for: muscle-nutrients foods search roasted almonds")
         hits = kb.search_foods(text, limit=args.limit)
         if args.json:
-            return {"query": text, "foods": [{"food": to_data(h.record, summarise=True), "score": h.score} for h in hits]}
+            return {"query": text, "foods": [{"food": to_data(h.food, summarise=True), "score": h.score} for h in hits]}
         out.line(f"Foods matching {text!r}, best first:" if hits else f"No food matches {text!r}.")
         out.table(["score", "food", "NDB", "group", "id"],
-                  [[f"{h.score:.2f}", h.name, h.record.ndb_number, h.record.food_group.value, h.record.id]  # type: ignore[union-attr]
-                   for h in hits])
+                  [[f"{h.score:.2f}", h.food.name, h.food.ndb_number, h.food.food_group.value, h.food.id] for h in hits])
         return None
     if len(words) != 1:
         raise ValueError("give one nutrient (muscle-nutrients foods magnesium), or: muscle-nutrients foods search TEXT")

@@ -29,7 +29,7 @@ from ._store import Store
 from .model import Food, FoodGroup, Nutrient, Serving
 from .portions import Portion
 from .portions import portion as read_portion
-from .results import FoodContribution, FoodNutrientRow, SearchHit
+from .results import FoodContribution, FoodMatch, FoodNutrientRow
 from .units import Amount, Unit
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ _AMONG: Mapping[str, Among] = MappingProxyType(
 
 _new_row = maker(FoodNutrientRow)
 _new_contribution = maker(FoodContribution)
+_new_match = maker(FoodMatch)
 
 
 def parse_per(value: object) -> Per:
@@ -212,7 +213,7 @@ class FoodIndex(Sealed):
 
     # ------------------------------------------------------------------ search
 
-    def search(self, text: str, limit: int) -> tuple[SearchHit, ...]:
+    def search(self, text: str, limit: int) -> tuple[FoodMatch, ...]:
         """The foods best matching ``text``, best first."""
         foods = self._foods
         if isinstance(foods, ExtendedFoods):  # the packed index and the user's foods' own, merged by their sort keys
@@ -221,7 +222,7 @@ class FoodIndex(Sealed):
             mine = foods.own_foods()
             found += [(key, mine[row], score) for key, row, score in foods.own_words().ranked(text, limit)]
             found.sort(key=lambda item: item[0])
-            return tuple(SearchHit(kind="food", record=f, name=f.name, score=score) for _, f, score in found[:limit])
+            return tuple(_new_match(f, score) for _, f, score in found[:limit])
         words = self._words
         if words is None:
             with _lazy.lock():
@@ -229,7 +230,7 @@ class FoodIndex(Sealed):
                 if words is None:
                     words = foods.words() if isinstance(foods, PackedFoods) else WordIndex.of(foods)
                     object.__setattr__(self, "_words", words)  # built once, under the lock
-        return tuple(SearchHit(kind="food", record=(food := foods[i]), name=food.name, score=score) for i, score in words.search(text, limit))
+        return tuple(_new_match(foods[i], score) for i, score in words.search(text, limit))
 
 
 def _top(foods: Sequence[Food], order: Sequence[int], limit: int, among: Among, skip: Mapping[int, Food]) -> list[Food]:
@@ -269,12 +270,13 @@ def _grams_basis(food: Food, n: Nutrient, per: Per) -> float | None:
 # ---------------------------------------------------------------------------- queries
 
 
-def search_foods(kb: KnowledgeBase, text: str, *, limit: int = 10) -> tuple[SearchHit, ...]:
+def search_foods(kb: KnowledgeBase, text: str, *, limit: int = 10) -> tuple[FoodMatch, ...]:
     """Foods for what a person types, best first: words in any order, plurals, common names,
     and typos (``"roasted almond"``, ``"kiwi fruit"``, ``"yoghurt"``, ``"bananna"``).
 
-    Foods that match every word come first, the common foods first among them; each hit's
-    ``score`` (0 to 1) says how well it matches. Text that finds nothing gives no hits.
+    Foods that match every word come first, the common foods first among them; each
+    [FoodMatch][muscle_nutrients.results.FoodMatch] has the ``food`` and a ``score`` (0 to 1)
+    saying how well it matches. Text that finds nothing gives no matches.
 
     Args:
         text: What was typed (up to 1,000 characters; the first 12 words are read).

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _args
@@ -177,9 +176,10 @@ def search(kb: KnowledgeBase, text: str, *, limit: int = 10) -> tuple[SearchHit,
     hits = list(search_names(named, text, count))
     if len(text) <= _args.MAX_TEXT_CHARS:
         key = normalize(text)
-        for hit in kb._foods.search(text, count):
+        for match in kb._foods.search(text, count):
             # an exact name scores 1.0 as for the other kinds; otherwise the food score, scaled below an exact match
-            exact = key and key in {normalize(n) for n in (hit.record.name, *getattr(hit.record, "aliases", ()))}
-            hits.append(attrs.evolve(hit, score=1.0 if exact else round(0.9 * hit.score, 4)))
+            food = match.food
+            exact = key and key in {normalize(n) for n in (food.name, *food.aliases)}
+            hits.append(SearchHit(kind="food", record=food, name=food.name, score=1.0 if exact else round(0.9 * match.score, 4)))
     hits.sort(key=lambda h: (-h.score, h.kind, h.name))
     return tuple(hits[:count])

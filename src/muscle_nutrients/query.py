@@ -27,6 +27,7 @@ from .results import (
     EffectLink,
     FactorEffects,
     DietAssessment,
+    FoodMatch,
     FoodNutrientRow,
     IntakeTarget,
     LabInterpretation,
@@ -237,7 +238,7 @@ def depleted_by(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> tup
     return _kb(kb).depleted_by(factor)
 
 
-def search_foods(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tuple[SearchHit, ...]:
+def search_foods(text: str, *, limit: int = 10, kb: KnowledgeBase | None = None) -> tuple[FoodMatch, ...]:
     """See [foods.search_foods][muscle_nutrients.foods.search_foods]."""
     return _kb(kb).search_foods(text, limit=limit)
 

@@ -51,6 +51,7 @@ __all__ = [
     "FactorEffects",
     "DietAssessment",
     "FoodContribution",
+    "FoodMatch",
     "FoodNutrientRow",
     "IntakeTarget",
     "LabInterpretation",
@@ -500,6 +501,17 @@ class LabInterpretation(Result):
     """Sources of the range and the matching cut-offs."""
     disclaimer: str = DISCLAIMER
     """The not-a-diagnosis statement."""
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FoodMatch(Result):
+    """One food found by ``KnowledgeBase.search_foods``."""
+
+    food: Food
+    """The food."""
+    score: float
+    """How well it matches, 0 to 1: the share of the query it matches, how much of its name the
+    query covers, and whether its name begins with a query word."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
