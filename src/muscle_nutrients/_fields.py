@@ -254,10 +254,10 @@ def instance(cls: type | tuple[type, ...], what: str, *, optional: bool = False,
     return spec(_optional(check) if optional else check, **facts)
 
 
-def refers_to(label: str, *, optional: bool = False, many: bool = False) -> Mapping[str, object]:
+def refers_to(label: str, *, optional: bool = False, many: bool = False, **facts: object) -> Mapping[str, object]:
     """The id (or, with ``many``, ids) of a record of the kind labelled ``label``."""
     if many:
-        return spec(_strings(), refers_to=label, pattern=ID_PATTERN, max_items=MAX_ITEMS, unique=True)
+        return spec(_strings(), refers_to=label, pattern=ID_PATTERN, max_items=MAX_ITEMS, unique=True, **facts)
     return code(ID_PATTERN, f"a {label} id", optional=optional, refers_to=label)
 
 
@@ -311,6 +311,18 @@ def field_names(cls: type[Any]) -> tuple[str, ...]:
     return found
 
 
+_PUBLIC: dict[type[Any], tuple[str, ...]] = {}
+
+
+def public_names(cls: type[Any]) -> tuple[str, ...]:
+    """The names of a class's fields that are its data: all but those starting with ``_``
+    (a result may carry a private helper, such as the plan its lazy answers are computed from)."""
+    found = _PUBLIC.get(cls)
+    if found is None:
+        found = _PUBLIC[cls] = tuple(n for n in field_names(cls) if not n.startswith("_"))
+    return found
+
+
 def _short(value: object) -> str:
     if isinstance(value, str):
         text = str(value)
@@ -350,17 +362,17 @@ class _Base:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in field_names(type(self)))
+        return all(getattr(self, n) == getattr(other, n) for n in public_names(type(self)))
 
     def __hash__(self) -> int:
         ident = getattr(self, "id", None)
         if isinstance(ident, str):  # records with an id: equal records share it, so hash only that
             return hash((type(self), ident))
-        return hash((type(self), *(getattr(self, n) for n in field_names(type(self)))))
+        return hash((type(self), *(getattr(self, n) for n in public_names(type(self)))))
 
     def __repr__(self) -> str:
         parts = []
-        for name in field_names(type(self)):
+        for name in public_names(type(self)):
             value = getattr(self, name)
             if value is None or value == () or value is False:
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from ._fields import Record, Result, _Base, field_names
+from ._fields import Record, Result, _Base, public_names
 from .units import Amount
 
 __all__ = ["to_data"]
@@ -45,7 +45,7 @@ def _record(record: _Base, summarise: bool) -> dict[str, Any]:
     if summarise and isinstance(record, Record) and cls._summary:
         return {name: to_data(getattr(record, name)) for name in cls._summary}
     inner = isinstance(record, Result)  # records a result mentions are summarised
-    data = {name: to_data(getattr(record, name), summarise=inner) for name in field_names(cls)}
+    data = {name: to_data(getattr(record, name), summarise=inner) for name in public_names(cls)}
     for name in cls._extra:
         data[name] = to_data(getattr(record, name), summarise=inner)
     return data

@@ -586,6 +586,11 @@ class Symptom(Record):
     """What it is, in plain words."""
     facts: tuple[Statement, ...] = attrs.field(default=(), metadata=records(Statement))
     """Graded facts about the symptom itself (what it is, how common)."""
+    broader: tuple[str, ...] = attrs.field(default=(), metadata=refers_to("symptom", many=True, needs="broader_sources"))
+    """Symptoms of the knowledge base whose HPO terms are ancestors of this one's (exercise cramps
+    are muscle cramps): a cause of the broader symptom explains this one too."""
+    broader_sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations, metadata=OPTIONAL_SOURCES)
+    """Where the HPO ancestry was read."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
