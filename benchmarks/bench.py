@@ -111,6 +111,10 @@ def queries(kb: mn.KnowledgeBase) -> dict[str, Callable[[], Any]]:
         "foods_rich_in(limit=10)": lambda: kb.foods_rich_in("magnesium", limit=10),
         "nutrients_in": lambda: kb.nutrients_in("banana"),
         "rank_causes(3 symptoms)": lambda: kb.rank_causes(["muscle-cramp", "muscle-weakness", "paresthesia"]),
+        "rank_causes(3 symptoms + 2 context)": lambda: kb.rank_causes(RANK_SYMPTOMS, context=RANK_CONTEXT),
+        "rank_causes(3 + 2, not cached)": lambda: _uncached_rank(kb),
+        "rank_causes(free text)": lambda: kb.rank_causes(TEXT_200),
+        "find_terms(200 chars)": lambda: kb.find_terms(TEXT_200),
         "depleted_by": lambda: kb.depleted_by("proton-pump-inhibitors"),
         "advice_for": lambda: kb.advice_for("muscle-cramp"),
         "red_flags(symptom)": lambda: kb.red_flags("muscle-cramp"),
@@ -124,9 +128,22 @@ def queries(kb: mn.KnowledgeBase) -> dict[str, Callable[[], Any]]:
     }
 
 
+RANK_SYMPTOMS = ["leg cramps", "muscle weakness", "tingling"]
+RANK_CONTEXT = ["lasix", "on dialysis"]
+#: 200 characters a person might type: symptoms, a medicine by brand, a negation.
+TEXT_200 = ("My legs cramp badly at night and my feet tingle. I feel weak and tired all the time and get short of "
+            "breath on stairs. I take lasix for my heart and omeprazole for heartburn. No numbness or chest pain.")[:200]
+
+
+def _uncached_rank(kb: mn.KnowledgeBase) -> Any:
+    kb._ranker._cache.clear()  # what a new combination of symptoms and context costs
+    return kb.rank_causes(RANK_SYMPTOMS, context=RANK_CONTEXT)
+
+
 BUDGET_US = {
     "nutrient": 2, "symptoms_of": 2, "causes_of": 2, "intake": 2, "daily_value": 2,
     "foods_rich_in(limit=10)": 5, "nutrients_in": 5, "rank_causes(3 symptoms)": 20,
+    "rank_causes(3 symptoms + 2 context)": 30, "find_terms(200 chars)": 200,
 }
 
 

@@ -18,6 +18,7 @@ MODULES = {
     "muscle_nutrients.lookups": "Queries: finding records",
     "muscle_nutrients.causes": "Queries: causes, symptoms and advice",
     "muscle_nutrients.ranking": "Queries: ranking causes",
+    "muscle_nutrients.terms": "Queries: terms in free text",
     "muscle_nutrients.foods": "Queries: foods",
     "muscle_nutrients.portions": "Portions of food",
     "muscle_nutrients.intakes": "Queries: intakes and diet",

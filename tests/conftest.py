@@ -31,6 +31,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report the ranking's accuracy on the clinical presentations, when they ran."""
+    from .test_presentations import ACCURACY
+
+    if ACCURACY:
+        terminalreporter.section("rank_causes on tests/presentations.json")
+        for label, figures in ACCURACY.items():
+            terminalreporter.write_line(f"from {label}: {figures}")
+
+
 @pytest.fixture(scope="session")
 def kb() -> mn.KnowledgeBase:
     """The packaged knowledge base."""

@@ -203,8 +203,9 @@ RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {cls: strategy_for(cls) 
 
 
 @st.composite
-def knowledge_bases(draw: st.DrawFn, max_records: int = 6) -> mn.KnowledgeBase:
-    """Small, valid knowledge bases: unique names, resolvable references, one source cited by all."""
+def knowledge_bases(draw: st.DrawFn, max_records: int = 6, levels: bool = True) -> mn.KnowledgeBase:
+    """Small, valid knowledge bases: unique names, resolvable references, one source cited by all;
+    with ``levels``, factors that lower or raise nutrients too."""
     n_nutrients = draw(st.integers(1, max_records))
     n_symptoms = draw(st.integers(1, max_records))
     n_factors = draw(st.integers(0, max_records))
@@ -212,14 +213,27 @@ def knowledge_bases(draw: st.DrawFn, max_records: int = 6) -> mn.KnowledgeBase:
     nutrient_list = [
         Nutrient(id=f"n{i}", name=f"Nutrient {i}", kind="mineral", unit=Unit.MG, deficiency=f"low n{i}") for i in range(n_nutrients)
     ]
-    symptom_list = [Symptom(id=f"sym{i}", name=f"Symptom {i}", hpo_id=f"HP:{i:07d}", hpo_label=f"S{i}", hpo_sources=("s",)) for i in range(n_symptoms)]
+    # a symptom may be narrower than an earlier one (a tree, as HPO's is-a links)
+    parents = [draw(st.none() | st.integers(0, i - 1)) if i else None for i in range(n_symptoms)]
+    symptom_list = [Symptom(id=f"sym{i}", name=f"Symptom {i}", hpo_id=f"HP:{i:07d}", hpo_label=f"S{i}", hpo_sources=("s",),
+                            broader=(f"sym{p}",) if p is not None else (), broader_sources=("s",) if p is not None else ())
+                    for i, p in enumerate(parents)]
     factor_list = [Factor(id=f"f{i}", name=f"Factor {i}", kind=FactorKind.CONDITION) for i in range(n_factors)]
-    causes = [f"deficiency:n{i}" for i in range(n_nutrients)] + [f"factor:f{i}" for i in range(n_factors)]
+    causes = ([f"deficiency:n{i}" for i in range(n_nutrients)] + [f"excess:n{i}" for i in range(n_nutrients)]
+              + [f"factor:f{i}" for i in range(n_factors)])
     # pairs may repeat: one cause can reach one symptom by two relations (say causes and raises risk of)
     pairs = draw(st.lists(st.tuples(st.sampled_from(causes), st.integers(0, n_symptoms - 1)), max_size=25))
     rels = [
         Relation(id=f"r{k}", subject=Ref(subject), predicate=draw(st.sampled_from([mn.Predicate.CAUSES, mn.Predicate.RAISES_RISK_OF])),
                  object=Ref(f"symptom:sym{s}"), evidence=draw(grades), sources=("s",))
         for k, (subject, s) in enumerate(pairs)
+    ]
+    # what factors do to nutrient levels: one direction per factor and nutrient
+    levels = draw(st.dictionaries(st.tuples(st.integers(0, max(n_factors - 1, 0)), st.integers(0, n_nutrients - 1)),
+                                  st.sampled_from([mn.Predicate.LOWERS, mn.Predicate.RAISES]), max_size=8)) if n_factors and levels else {}
+    rels += [
+        Relation(id=f"level{k}", subject=Ref(f"factor:f{f}"), predicate=predicate, object=Ref(f"nutrient:n{n}"),
+                 evidence=draw(grades), sources=("s",))
+        for k, ((f, n), predicate) in enumerate(sorted(levels.items()))
     ]
     return mn.KnowledgeBase(sources=[src], nutrients=nutrient_list, symptoms=symptom_list, factors=factor_list, relations=rels)

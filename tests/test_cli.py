@@ -59,7 +59,21 @@ def test_causes_of(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> 
 
 def test_rank(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
     code, out, _ = run(capsys, "rank", "cramps", "weakness", "tingling")
-    assert code == 0 and out.splitlines()[3].split()[0] == f"{kb.rank_causes(['cramps', 'weakness', 'tingling']).candidates[0].score:.2f}"
+    assert code == 0 and out.splitlines()[3].split()[0].rstrip("=") == f"{kb.rank_causes(['cramps', 'weakness', 'tingling']).candidates[0].score:.2f}"
+
+
+def test_rank_free_text_and_context(capsys: pytest.CaptureFixture[str], kb: mn.KnowledgeBase) -> None:
+    words = "my legs cramp at night and I feel weak"
+    code, out, _ = run(capsys, "rank", words, "--context", "lasix", "--context", "eats liquorice", "--age", "70")
+    expected = kb.rank_causes(words, context=["lasix", "eats liquorice"], age=70)
+    assert code == 0
+    assert "(with loop diuretics, older age)" in out.splitlines()[0]
+    assert f"{expected.candidates[0].label}: {expected.candidates[0].explanation}" in out
+    assert "Not understood (say it another way): 'eats liquorice'" in out
+    assert f"  - {expected.next_questions[0].question}" in out
+    data = run_json(capsys, "rank", words, "--context", "lasix", "--sex", "female", "--pregnant")
+    assert data == kb.rank_causes(words, context="lasix", sex="female", pregnant=True).to_dict()
+    assert [f["id"] for f in data["context"]] == ["loop-diuretics", "pregnancy"]
     data = run_json(capsys, "rank", "cramps", "weakness", "--min-evidence", "Probable")
     assert data == kb.rank_causes(["cramps", "weakness"], min_evidence="probable").to_dict()
 

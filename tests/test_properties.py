@@ -49,6 +49,39 @@ def test_ranking_is_deterministic_and_adding_a_matched_symptom_never_lowers_a_sc
         assert set(candidate.matched) | set(candidate.unmatched) == set(grown.symptoms)
 
 
+@given(knowledge_bases(), st.data())
+def test_context_moves_scores_by_exactly_its_links_and_adds_no_candidate(kb: mn.KnowledgeBase, data: st.DataObject) -> None:
+    asked = data.draw(st.lists(st.sampled_from([s.id for s in kb.symptoms]), min_size=1, unique=True))
+    context = data.draw(st.lists(st.sampled_from([f.id for f in kb.factors]), unique=True)) if kb.factors else []
+    plain = {c.ref: c for c in kb.rank_causes(asked, min_evidence="unsupported")}
+    placed = kb.rank_causes(asked, context=context, min_evidence="unsupported")
+    assert {c.ref for c in placed} == set(plain)
+    for candidate in placed:
+        moved = sum(link.weight for link in candidate.context)
+        assert abs(candidate.score - (plain[candidate.ref].score + moved)) < 1e-5
+        for link in candidate.context:
+            assert link.factor.id in context
+            if link.relation is not None and link.relation.predicate is mn.Predicate.LOWERS:
+                assert link.raises == (candidate.cause_kind is mn.RefKind.DEFICIENCY)
+        assert candidate.matched == plain[candidate.ref].matched  # context changes how likely, not what it explains
+    by_score: dict[float, set[mn.Ref]] = {}
+    for candidate in placed:
+        by_score.setdefault(candidate.score, set()).add(candidate.ref)
+    for candidate in placed:  # ties are exactly the equal scores
+        assert set(candidate.tied_with) == by_score[candidate.score] - {candidate.ref}
+
+
+@given(knowledge_bases(), st.data())
+def test_a_broader_symptom_is_explained_by_every_cause_of_a_narrower_one(kb: mn.KnowledgeBase, data: st.DataObject) -> None:
+    symptom = data.draw(st.sampled_from(kb.symptoms))
+    asked = {c.ref for c in kb.rank_causes([symptom.id], min_evidence="unsupported")}
+    for narrower in kb.symptoms:
+        if symptom.id in narrower.broader:
+            for link in kb.causes_of(narrower.id):
+                if link.evidence is not mn.EvidenceGrade.CONTRADICTED:
+                    assert link.relation.subject in asked
+
+
 @given(knowledge_bases())
 def test_generated_knowledge_bases_round_trip(kb: mn.KnowledgeBase) -> None:
     rebuilt = mn.KnowledgeBase.from_document(kb.to_document())
@@ -69,7 +102,7 @@ def test_intake_is_the_same_whichever_way_sex_is_given(age: float, sex: str, nut
 def test_effects_are_one_view_in_two_directions(data: st.DataObject) -> None:
     """Over generated factor -> nutrient effects: ``effects_of`` and ``affecting`` list the same links,
     and a factor moves a nutrient both ways only when each relation says for whom."""
-    base = data.draw(knowledge_bases())
+    base = data.draw(knowledge_bases(levels=False))
     if not base.factors:
         return
     effects = data.draw(st.lists(

@@ -38,7 +38,7 @@ _EXAMPLE_ARGS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "get_nutrient": (("x",), {}), "get_symptom": (("b",), {}), "get_food": (("bean",), {}), "get_factor": (("f",), {}),
     "get_lab_test": (("serum-x",), {}), "get_advice": (("rest",), {}), "get_source": (("nope",), {}),
     "search": (("xen",), {}), "symptoms_of": (("x",), {}), "causes_of": (("a",), {}), "advice_for": (("a",), {}), "advice_for_deficiency": (("x",), {}), "cautions_for": (("a",), {}),
-    "red_flags": (("c",), {}), "rank_causes": ((["a", "b"],), {}), "depleted_by": (("f",), {}), "effects_of": (("f",), {}), "affecting": (("x",), {"direction": "lowers"}),
+    "red_flags": (("c",), {}), "rank_causes": ((["a", "b"],), {"context": ["effy"], "age": 70}), "find_terms": (("alpha pain, no buzz b; effy",), {}), "depleted_by": (("f",), {}), "effects_of": (("f",), {}), "affecting": (("x",), {"direction": "lowers"}),
     "foods_rich_in": (("x",), {"per": "100g"}), "search_foods": (("be",), {}), "nutrients_in": (("bean",), {}), "daily_value": (("y",), {}),
     "intake": (("x",), {"age": 30, "sex": "male"}), "assess_diet": (([("bean", None)],), {"age": 30, "sex": "male"}),
     "lab_tests_for": (("x",), {}), "interpret_lab": (("x", 1.5, "mg/dL"), {}), "relations_from": (("deficiency:x",), {}),

@@ -167,14 +167,31 @@ def _cmd_causes_of(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) ->
 
 
 def _cmd_rank(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
-    ranking = kb.rank_causes(args.symptoms, min_evidence=args.min_evidence)
+    ranking = kb.rank_causes(args.symptoms, context=args.context or (), age=args.age, sex=args.sex,
+                             pregnant=args.pregnant, min_evidence=args.min_evidence)
     if args.json:
         return ranking.to_dict()
-    out.line("Possible causes of " + ", ".join(s.name.lower() for s in ranking.symptoms) + ", best match first:")
+    said = ", ".join(s.name.lower() for s in ranking.symptoms)
+    about = f" (with {', '.join(f.name.lower() for f in ranking.context)})" if ranking.context else ""
+    out.line(f"Possible causes of {said}{about}, best match first ('=' marks a tie):")
+    shown = ranking.candidates[: args.limit]
     out.table(
         ["score", "best evidence", "cause", "explains", "does not explain"],
-        [[f"{c.score:.2f}", out.grade(c.evidence), c.label, ", ".join(s.name for s in c.matched), ", ".join(s.name for s in c.unmatched) or "-"] for c in ranking],
+        [[f"{c.score:.2f}{'=' if c.tied_with else ''}", out.grade(c.evidence), c.label, ", ".join(s.name for s in c.matched),
+          ", ".join(s.name for s in c.unmatched) or "-"] for c in shown],
     )
+    out.line()
+    out.line("Why:")
+    for c in shown[:3]:
+        out.line(f"  {c.label}: {c.explanation}")
+    if ranking.unresolved:
+        out.line()
+        out.line("Not understood (say it another way): " + "; ".join(repr(u) for u in ranking.unresolved))
+    if ranking.next_questions:
+        out.line()
+        out.line("What would tell them apart:")
+        for q in ranking.next_questions:
+            out.line(f"  - {q.question}")
     _footer(out, ranking.red_flags)
     return None
 
@@ -495,10 +512,17 @@ _COMMANDS: dict[str, _Command] = {
                              (("--excess",), {"action": "store_true", "help": "symptoms of too much instead of too little"}))),
     "causes-of": _Command(_cmd_causes_of, "deficiencies and factors behind a symptom", 'muscle-nutrients causes-of "leg cramps"',
                           ((("symptom",), {"help": "a symptom, in plain words or its name"}),)),
-    "rank": _Command(_cmd_rank, "rank possible causes of several symptoms", "muscle-nutrients rank cramps weakness tingling",
-                     ((("symptoms",), {"nargs": "+", "metavar": "SYMPTOM", "help": "symptoms"}),
+    "rank": _Command(_cmd_rank, "rank and explain possible causes of symptoms, in a person's words and circumstances",
+                     "muscle-nutrients rank 'my legs cramp at night and my feet tingle' --context lasix --age 70",
+                     ((("symptoms",), {"nargs": "+", "metavar": "SYMPTOMS",
+                                       "help": "symptom names, or what the person says in their own words"}),
+                      (("--context",), {"action": "append", "metavar": "TEXT",
+                                        "help": "a medicine, condition, diet or situation ('on dialysis'); repeat for more"}),
+                      (("--age",), {"type": _number, "help": "age in years (65 or more counts older age)"}),
+                      (("--sex",), SEX), (("--pregnant",), {"action": "store_true"}),
                       (("--min-evidence",), {"default": "limited", "type": _typed(EvidenceGrade.parse, "grade"),
-                                             "help": "ignore weaker links (default: limited)"}))),
+                                             "help": "ignore weaker links (default: limited)"}),
+                      (("--limit",), LIMIT))),
     "foods": _Command(_cmd_foods, "foods richest in a nutrient, or food search", "muscle-nutrients foods magnesium --per 100g --limit 5",
                       ((("nutrient",), {"nargs": "+", "metavar": "NUTRIENT | search TEXT",
                                         "help": "a nutrient; or 'search' and what to look for"}),

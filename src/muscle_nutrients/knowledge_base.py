@@ -8,6 +8,7 @@ records and binds each query from the topic module that owns it, with its indexe
 | [lookups][muscle_nutrients.lookups] | ``records``, ``lookup``, ``get``, ``nutrient`` ... ``source``, ``get_*``, ``search`` |
 | [causes][muscle_nutrients.causes] | ``symptoms_of``, ``causes_of``, ``advice_for``, ``advice_for_deficiency``, ``cautions_for``, ``red_flags`` |
 | [ranking][muscle_nutrients.ranking] | ``rank_causes`` |
+| [terms][muscle_nutrients.terms] | ``find_terms`` |
 | [foods][muscle_nutrients.foods] | ``search_foods``, ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
 | [intakes][muscle_nutrients.intakes] | ``intake``, ``assess_diet`` |
 | [labs][muscle_nutrients.labs] | ``lab_tests_for``, ``interpret_lab`` |
@@ -26,7 +27,7 @@ from functools import partial
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
-from . import _validation, causes, graph, labs, lookups, ranking
+from . import _validation, causes, graph, labs, lookups, ranking, terms
 from . import factors as factor_queries  # the class has properties named factors, foods, intakes
 from . import foods as food_queries
 from . import intakes as intake_queries
@@ -43,12 +44,13 @@ __all__ = ["EVIDENCE_WEIGHTS", "KnowledgeBase"]
 # Each topic's index object, built from the knowledge base on first use.
 _TOPICS: Mapping[str, Callable[[KnowledgeBase], object]] = {
     "_causes": lambda kb: causes.CauseIndex(kb._store),
-    "_ranker": lambda kb: ranking.Ranker(kb._causes, [s.id for s in kb._store.table(Symptom)]),
+    "_ranker": lambda kb: ranking.Ranker(kb._causes, kb._store),
     "_foods": lambda kb: food_queries.FoodIndex(kb._store),
     "_intakes": lambda kb: intake_queries.IntakeIndex(kb._store),
     "_labs": lambda kb: labs.LabIndex(kb._store),
     "_factors": lambda kb: factor_queries.FactorIndex(kb._store),
     "_graph": lambda kb: graph.Graph(kb._store),
+    "_terms": lambda kb: terms.TermIndex(kb._store),
 }
 
 
@@ -77,6 +79,7 @@ class KnowledgeBase:
     _labs: labs.LabIndex
     _factors: factor_queries.FactorIndex
     _graph: graph.Graph
+    _terms: terms.TermIndex
 
     def __init__(self, document: Document | None = None, /, *, data_version: str | None = None, **records: Iterable[Any]) -> None:
         if document is None:
@@ -276,6 +279,8 @@ class KnowledgeBase:
     """When to see a doctor, for a symptom or in general. See [causes.red_flags][muscle_nutrients.causes.red_flags]."""
     rank_causes = ranking.rank_causes
     """The causes of several symptoms, ranked and explained. See [ranking.rank_causes][muscle_nutrients.ranking.rank_causes]."""
+    find_terms = terms.find_terms
+    """Symptoms, medicines, conditions, nutrients and foods in a free text. See [terms.find_terms][muscle_nutrients.terms.find_terms]."""
     effects_of = factor_queries.effects_of
     """What a factor does to nutrients and symptoms. See [factors.effects_of][muscle_nutrients.factors.effects_of]."""
     affecting = factor_queries.affecting

@@ -34,6 +34,7 @@ from .results import (
     NutrientLink,
     SearchHit,
     SymptomLink,
+    Term,
 )
 from .units import Amount, Unit
 
@@ -50,6 +51,7 @@ __all__ = [
     "effects_of",
     "factor",
     "facts_for_claim",
+    "find_terms",
     "food",
     "foods_rich_in",
     "search_foods",
@@ -214,11 +216,20 @@ def red_flags(symptom: str | Symptom | None = None, *, kb: KnowledgeBase | None 
 def rank_causes(
     symptoms: Iterable[str | Symptom] | str | Symptom,
     *,
+    context: Iterable[str | Factor] | str | Factor = (),
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
     min_evidence: EvidenceGrade | str = EvidenceGrade.LIMITED,
     kb: KnowledgeBase | None = None,
 ) -> CauseRanking:
     """See [ranking.rank_causes][muscle_nutrients.ranking.rank_causes]."""
-    return _kb(kb).rank_causes(symptoms, min_evidence=min_evidence)
+    return _kb(kb).rank_causes(symptoms, context=context, age=age, sex=sex, pregnant=pregnant, min_evidence=min_evidence)
+
+
+def find_terms(text: str, *, kb: KnowledgeBase | None = None) -> tuple[Term, ...]:
+    """See [terms.find_terms][muscle_nutrients.terms.find_terms]."""
+    return _kb(kb).find_terms(text)
 
 
 def effects_of(factor: str | Factor, *, kb: KnowledgeBase | None = None) -> FactorEffects:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -26,6 +26,7 @@ from .model import (
     Nutrient,
     Recommendation,
     RedFlag,
+    Ref,
     RefKind,
     ReferenceRange,
     Relation,
@@ -46,6 +47,7 @@ __all__ = [
     "CauseCandidate",
     "CauseLink",
     "CauseRanking",
+    "ContextLink",
     "CautionLink",
     "EffectLink",
     "FactorEffects",
@@ -56,11 +58,13 @@ __all__ = [
     "IntakeTarget",
     "LabInterpretation",
     "LabStatus",
+    "NextQuestion",
     "NutrientIntake",
     "NutrientLink",
     "RangeReading",
     "SearchHit",
     "SymptomLink",
+    "Term",
 ]
 
 DISCLAIMER = (
@@ -217,6 +221,13 @@ class FactorEffects(Result):
         return tuple([link for link in self.nutrients if link.direction is Direction.RAISES])
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: ``"Vitamin B12 deficiency"`` -> ``"vitamin B12
+    deficiency"``; an initialism (``"HIV"``) stays as it is."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def cause_label(cause: Nutrient | Factor, kind: RefKind) -> str:
     """A readable name for a cause: a nutrient's deficiency or excess, or a factor."""
     if isinstance(cause, Nutrient):
@@ -260,15 +271,54 @@ class CauseLink(Result):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContextLink(Result):
+    """How something about the person made a candidate cause more or less likely: the medicine,
+    condition, diet or situation, and the relation it acts through."""
+
+    _extra = ("evidence", "raises", "chain")
+
+    factor: Factor
+    """What the person takes, has or does."""
+    relation: Relation | None
+    """What it does to the candidate (``lowers`` a nutrient, ``raises`` it, ``raises risk of`` a
+    deficiency); None when the candidate is the factor itself, which the person reported."""
+    weight: float
+    """What it added to the candidate's score (negative: what it took away)."""
+    acts_on: Nutrient | Factor | None = None
+    """The nutrient (or factor) the relation acts on; None for the person's own report."""
+
+    @property
+    def evidence(self) -> EvidenceGrade:
+        """The grade of the relation (established for the person's own report)."""
+        return self.relation.evidence if self.relation is not None else EvidenceGrade.ESTABLISHED
+
+    @property
+    def raises(self) -> bool:
+        """Whether it made the candidate more likely (False: less likely)."""
+        return self.weight > 0
+
+    @property
+    def chain(self) -> str:
+        """The link in words: ``"Loop diuretics lowers potassium (established)"``."""
+        if self.relation is None:
+            return f"{self.factor.name}: reported, and it can cause these symptoms itself"
+        target = self.relation.object
+        name = in_sentence(self.acts_on.name) if self.acts_on is not None else target.id.replace("-", " ")
+        if target.kind in (RefKind.DEFICIENCY, RefKind.EXCESS):
+            name = f"{name} {target.kind.value}"
+        return f"{self.factor.name} {self.relation.predicate.value} {name} ({self.relation.evidence.value})"
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CauseCandidate(Result):
     """One possible cause in a [CauseRanking][muscle_nutrients.results.CauseRanking]."""
 
-    _extra = ("cause_kind", "label", "explanation")
+    _extra = ("ref", "cause_kind", "label", "explanation")
 
     cause: Nutrient | Factor
-    """The nutrient (whose deficiency is meant) or the factor."""
+    """The nutrient (whose deficiency or excess is meant) or the factor."""
     score: float
-    """Sum over the matched symptoms of the weight of the strongest link (see ``rank_causes``)."""
+    """How well it accounts for the symptoms in this person (see ``rank_causes`` and docs/ranking.md)."""
     matched: tuple[Symptom, ...]
     """The symptoms asked about that this cause explains."""
     unmatched: tuple[Symptom, ...]
@@ -276,7 +326,18 @@ class CauseCandidate(Result):
     evidence: EvidenceGrade
     """The strongest grade among the links to the matched symptoms."""
     links: tuple[CauseLink, ...]
-    """The strongest link for each matched symptom, in the order of ``matched``."""
+    """The strongest link for each matched symptom, in the order of ``matched``. A link may be to
+    a narrower symptom (a cause of night cramps explains cramps) or a broader one (a cause of
+    cramps explains exercise cramps, less specifically)."""
+    context: tuple[ContextLink, ...] = ()
+    """What about the person made it more or less likely, with the chain each acts through."""
+    tied_with: tuple[Ref, ...] = ()
+    """Other candidates with exactly the same score: their order among themselves means nothing."""
+
+    @property
+    def ref(self) -> Ref:
+        """The cause as a reference: ``deficiency:magnesium``, ``excess:calcium``, ``factor:statins``."""
+        return self.links[0].relation.subject
 
     @property
     def cause_kind(self) -> RefKind:
@@ -290,10 +351,51 @@ class CauseCandidate(Result):
 
     @property
     def explanation(self) -> str:
-        """Which symptoms the cause explains (with the grade of each link) and which it does not."""
-        explained = "; ".join(f"{link.symptom.name} ({link.evidence.value} evidence)" for link in self.links)
-        missing = ", ".join(s.name for s in self.unmatched)
-        return f"Explains: {explained}." + (f" Does not explain: {missing}." if missing else "")
+        """In words: which symptoms it explains and how strongly, what about the person made it
+        more likely (and through what), and what it does not explain."""
+        parts = []
+        for asked, link in zip(self.matched, self.links):
+            via = "" if link.symptom.id == asked.id else f" (as {in_sentence(link.symptom.name)})"
+            parts.append(f"{asked.name}{via}, {link.evidence.value} evidence")
+        text = f"Explains: {'; '.join(parts)}."
+        for c in self.context:
+            if not c.raises:
+                text += f" Made less likely by {c.chain}."
+            elif c.relation is None:
+                text += f" Made more likely by {c.chain}."
+            else:  # the whole chain: medicine -> lowers nutrient -> its deficiency causes the symptom
+                leads = ", ".join(f"{in_sentence(link.symptom.name)} ({link.evidence.value})" for link in self.links)
+                text += f" Made more likely by {c.chain} -> {in_sentence(self.label)} -> {leads}."
+        if self.unmatched:
+            text += f" Does not explain: {', '.join(s.name for s in self.unmatched)}."
+        return text
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class NextQuestion(Result):
+    """A symptom to ask about, or a lab test to suggest, that would best tell the leading
+    candidates apart."""
+
+    _extra = ("kind", "name")
+
+    record: Symptom | LabTest
+    """The symptom or the lab test."""
+    question: str
+    """What to ask or suggest, in words."""
+    points_to: tuple[Ref, ...]
+    """The candidates a positive answer (or an abnormal result) would favour."""
+    gain: float
+    """How much the answer would sort the leading candidates out (expected information, in bits)."""
+
+    @property
+    def kind(self) -> str:
+        """``"symptom"`` or ``"lab test"``."""
+        return "symptom" if isinstance(self.record, Symptom) else "lab test"
+
+    @property
+    def name(self) -> str:
+        """The symptom's or the test's name."""
+        return self.record.name
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -303,22 +405,65 @@ class CauseRanking(Result):
     Iterating the ranking yields the candidates.
     """
 
+    _extra = ("next_questions",)
+
     symptoms: tuple[Symptom, ...]
-    """The symptoms asked about."""
+    """The symptoms asked about (as resolved from names or phrases)."""
     candidates: tuple[CauseCandidate, ...]
-    """Candidates, highest score first."""
+    """Candidates, highest score first; equal scores are ties (``tied_with``)."""
     red_flags: tuple[RedFlag, ...]
     """Signs that call for a doctor rather than self-care, for these symptoms."""
     min_evidence: EvidenceGrade
     """Links weaker than this were left out."""
     disclaimer: str = DISCLAIMER
     """The not-a-diagnosis statement."""
+    context: tuple[Factor, ...] = ()
+    """What the person takes, has or does, as resolved (including what age and pregnancy imply)."""
+    unresolved: tuple[str, ...] = ()
+    """Phrases, among the symptoms and the context, that matched nothing: show them to the person."""
+    _plan: Any = None  # how next_questions is worked out when first read (not data)
+    _asked_next: Any = None
 
     def __iter__(self) -> Iterator[CauseCandidate]:
         return iter(self.candidates)
 
     def __len__(self) -> int:
         return len(self.candidates)
+
+    @property
+    def next_questions(self) -> tuple[NextQuestion, ...]:
+        """The symptoms and lab tests that would best tell the leading candidates apart, most
+        telling first (worked out on first use)."""
+        found = self._asked_next
+        if found is None:
+            found = () if self._plan is None else self._plan(self)
+            object.__setattr__(self, "_asked_next", found)
+        return found  # type: ignore[no-any-return]
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Term(Result):
+    """A symptom, medicine, condition, nutrient or food that a text mentions."""
+
+    _extra = ("ref",)
+
+    kind: str
+    """``"symptom"``, ``"factor"``, ``"nutrient"`` or ``"food"``."""
+    record: Symptom | Factor | Nutrient | Food
+    """What was found."""
+    text: str
+    """The words of the text that matched."""
+    start: int
+    """Where they begin in the text (a character index)."""
+    end: int
+    """Where they end (exclusive): ``text == original[start:end]``."""
+    negated: bool = False
+    """True when the text denies it ("no numbness", "I don't take lasix")."""
+
+    @property
+    def ref(self) -> str:
+        """``"symptom:paresthesia"``, ``"factor:loop-diuretics"`` ..."""
+        return f"{self.kind}:{self.record.id}"
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
