@@ -488,6 +488,25 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more") from None
 
 
+def _port(text: str) -> int:
+    try:
+        port = whole(int(text), "the port", minimum=1)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65_535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1 to 65535)")
+    return port
+
+
+def _cmd_mcp(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Json | None:
+    try:
+        from .mcp_server import serve
+    except ImportError as err:  # the optional extra is not installed
+        raise ValueError(f"the MCP server needs the 'mcp' extra: pip install 'muscle-nutrients[mcp]' ({err})") from None
+    serve(kb, http=args.http, host=args.host, port=args.port)
+    return None
+
+
 PER = {"type": _typed(parse_per, "per"), "default": "serving", "help": "'serving' (default) or '100g'"}
 LIMIT = {"type": _count, "default": 10, "help": "how many (default: 10)"}
 SEX = {"type": _typed(Sex.parse, "sex"), "help": "male or female (m, f)"}
@@ -554,6 +573,12 @@ _COMMANDS: dict[str, _Command] = {
                         ((("--id",), {"help": "show one source"}),)),
     "search": _Command(_cmd_search, "find records of any kind by name", "muscle-nutrients search cobalamin",
                        ((("text",), {"help": "what to look for"}), (("--limit",), LIMIT))),
+    "mcp": _Command(_cmd_mcp, "serve the knowledge base to assistants over MCP (needs muscle-nutrients[mcp])",
+                    "muscle-nutrients mcp --http --port 8765",
+                    ((("--http",), {"action": "store_true", "help": "streamable HTTP at http://HOST:PORT/mcp instead of stdio"}),
+                     (("--host",), {"default": "127.0.0.1", "help": "address to listen on with --http (default: 127.0.0.1, this machine only)"}),
+                     (("--port",), {"type": _port, "default": 8765, "help": "port with --http (default: 8765)"})),
+                    json=False),
     "export": _Command(_cmd_export, "the whole knowledge base as JSON or CSV tables",
                        "muscle-nutrients export --format csv --output kb-tables",
                        ((("--format",), {"choices": ["json", "csv"], "default": "json"}),
