@@ -70,8 +70,10 @@ def test_vitamin_d_bands(kb: mn.KnowledgeBase) -> None:
     result = kb.interpret_lab("25(OH)D", 15, "ng/mL")
     labels = [c.label for c in result.cutoffs]
     assert "at risk of inadequacy (National Academies)" in labels and "deficiency (ARUP laboratory bands)" in labels
-    with pytest.raises(ValueError, match="molar mass"):
-        kb.interpret_lab("25(OH)D", 40, "nmol/L")
+    # nmol/L converts with calcifediol's molar mass (400.6371 g/mol, HMDB): 40 nmol/L is about 16 ng/mL
+    assert round(kb.interpret_lab("25(OH)D", 40, "nmol/L").converted.value, 3) == 16.025
+    with pytest.raises(ValueError, match="molar mass"):  # no cited molar mass for cobalamin yet
+        kb.interpret_lab("vitamin B12", 300, "pmol/L")
 
 
 def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:

@@ -404,7 +404,15 @@ def _cmd_export(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> Js
             out.stream.write(text)
         return None
     if not args.output:
-        raise ValueError("--format csv writes several tables: give a folder with --output")
+        raise ValueError(f"--format {args.format} writes files: give {'a file' if args.format == 'sqlite' else 'a folder'} with --output")
+    if args.format == "sqlite":
+        out.line(f"wrote {kb.to_sqlite(args.output)}")
+        return None
+    if args.format == "parquet":
+        from .frames import write_parquet
+
+        out.line(f"wrote {len(write_parquet(kb, args.output))} Parquet tables to {args.output}")
+        return None
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)
     for name, header, rows in csv_tables(kb):
@@ -579,10 +587,11 @@ _COMMANDS: dict[str, _Command] = {
                      (("--host",), {"default": "127.0.0.1", "help": "address to listen on with --http (default: 127.0.0.1, this machine only)"}),
                      (("--port",), {"type": _port, "default": 8765, "help": "port with --http (default: 8765)"})),
                     json=False),
-    "export": _Command(_cmd_export, "the whole knowledge base as JSON or CSV tables",
-                       "muscle-nutrients export --format csv --output kb-tables",
-                       ((("--format",), {"choices": ["json", "csv"], "default": "json"}),
-                        (("--output",), {"help": "file (json) or folder (csv); JSON goes to standard output without it"})),
+    "export": _Command(_cmd_export, "the whole knowledge base as JSON, CSV tables, a SQLite database or Parquet tables",
+                       "muscle-nutrients export --format sqlite -o kb.sqlite",
+                       ((("--format",), {"choices": ["json", "csv", "sqlite", "parquet"], "default": "json",
+                                         "help": "json (default), csv, sqlite, or parquet (needs muscle-nutrients[dataframe])"}),
+                        (("-o", "--output"), {"help": "file (json, sqlite) or folder (csv, parquet); JSON goes to standard output without it"})),
                        json=False),
 }
 

@@ -12,6 +12,7 @@ records and binds each query from the topic module that owns it, with its indexe
 | [foods][muscle_nutrients.foods] | ``search_foods``, ``foods_rich_in``, ``nutrients_in``, ``daily_value`` |
 | [intakes][muscle_nutrients.intakes] | ``intake``, ``assess_diet`` |
 | [labs][muscle_nutrients.labs] | ``lab_tests_for``, ``interpret_lab`` |
+| [fhir][muscle_nutrients.fhir] | ``interpret_observation`` |
 | [factors][muscle_nutrients.factors] | ``effects_of``, ``affecting``, ``depleted_by`` |
 | [graph][muscle_nutrients.graph] | ``relations_from``, ``relations_to``, ``relations_for_claim``, ``facts_for_claim`` |
 
@@ -22,12 +23,14 @@ what callers hold: a record returned by another query, its id, its name or an al
 
 from __future__ import annotations
 
+import os
 import warnings
 from functools import partial
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _validation, causes, graph, labs, lookups, ranking, terms
+from . import _validation, causes, fhir, graph, labs, lookups, ranking, terms
 from . import factors as factor_queries  # the class has properties named factors, foods, intakes
 from . import foods as food_queries
 from . import intakes as intake_queries
@@ -167,6 +170,18 @@ class KnowledgeBase:
         )
         return document
 
+    def to_sqlite(self, path: str | os.PathLike[str]) -> Path:
+        """Write the knowledge base as a SQLite database. See [sqlite.to_sqlite][muscle_nutrients.sqlite.to_sqlite]."""
+        from . import sqlite
+
+        return sqlite.to_sqlite(self, path)
+
+    def to_frame(self, kind: str | type, *, wide: bool = False) -> Any:
+        """One table as a pandas DataFrame (extra ``dataframe``). See [frames.to_frame][muscle_nutrients.frames.to_frame]."""
+        from . import frames
+
+        return frames.to_frame(self, kind, wide=wide)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self._store.table(k.record))} {k.field.replace('_', ' ')}" for k in self._store.kinds)
         return f"<KnowledgeBase {self._data_version}: {counts}>"
@@ -305,6 +320,8 @@ class KnowledgeBase:
     """The lab tests of a nutrient. See [labs.lab_tests_for][muscle_nutrients.labs.lab_tests_for]."""
     interpret_lab = labs.interpret_lab
     """A lab value against ranges and cut-offs. See [labs.interpret_lab][muscle_nutrients.labs.interpret_lab]."""
+    interpret_observation = fhir.interpret_observation
+    """A FHIR R4 Observation: HL7 interpretation code, range and sources. See [fhir.interpret_observation][muscle_nutrients.fhir.interpret_observation]."""
 
     relations_from = graph.relations_from
     """Relations whose subject is a reference. See [graph.relations_from][muscle_nutrients.graph.relations_from]."""

@@ -908,6 +908,9 @@ class Cutoff(Record):
     """The ages the threshold is for; None where the source gives it for everyone."""
     note: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     """Context: whose threshold, for what decision."""
+    critical: bool = attrs.field(default=False, metadata=_FLAG)
+    """Whether the source gives the band as a laboratory's critical (panic) value: FHIR
+    interpretation ``LL`` or ``HH`` rather than ``L`` or ``H``."""
 
     def applies_to(self, age_months: float | None) -> bool:
         """Whether the threshold is for this age (None: an adult)."""

@@ -11,9 +11,10 @@ knowledge base's methods::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .evidence import EvidenceGrade
+from .fhir import ObservationReading
 from .foods import Among, Per
 from .graph import Fact
 from .knowledge_base import KnowledgeBase
@@ -65,6 +66,7 @@ __all__ = [
     "get_symptom",
     "intake",
     "interpret_lab",
+    "interpret_observation",
     "lab_test",
     "lab_tests_for",
     "lookup",
@@ -326,6 +328,13 @@ def interpret_lab(
 ) -> LabInterpretation:
     """See [labs.interpret_lab][muscle_nutrients.labs.interpret_lab]."""
     return _kb(kb).interpret_lab(test_or_nutrient, value, unit, sex=sex, age=age)
+
+
+def interpret_observation(
+    observation: Mapping[str, Any], *, sex: str | None = None, age: float | None = None, kb: KnowledgeBase | None = None
+) -> ObservationReading:
+    """See [fhir.interpret_observation][muscle_nutrients.fhir.interpret_observation]."""
+    return _kb(kb).interpret_observation(observation, sex=sex, age=age)
 
 
 def relations_from(ref: str | Ref, *, kb: KnowledgeBase | None = None) -> tuple[Relation, ...]:

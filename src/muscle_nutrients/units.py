@@ -73,6 +73,11 @@ class Unit(StrEnum):
         """The dimension this unit measures."""
         return _SCALE[self][0]
 
+    @property
+    def ucum(self) -> str:
+        """The unit's UCUM code, as FHIR ``Quantity.code`` carries it (``"ug/L"`` for µg/L)."""
+        return _UCUM.get(self, self.value)
+
     @classmethod
     def parse(cls, text: str | Unit) -> Unit:
         """Return the unit for a usual spelling (``"mcg"``, ``"ug"``, ``"μg"``, ``"mg/dl"``, ``"mEq/L"``).
@@ -115,7 +120,15 @@ _SCALE: dict[Unit, tuple[Dimension, int, int]] = {
     Unit.PERCENT: (Dimension.FRACTION, 1, 1),
 }
 
+# UCUM codes where they differ from the usual symbol (UCUM writes micro as "u", IU as "[IU]",
+# and takes annotations in braces).
+_UCUM: dict[Unit, str] = {
+    Unit.UG: "ug", Unit.IU: "[IU]", Unit.UG_DFE: "ug{DFE}", Unit.UG_PER_DL: "ug/dL", Unit.UG_PER_L: "ug/L",
+    Unit.UMOL_PER_L: "umol/L", Unit.MEQ_PER_L: "meq/L",
+}
+
 _EXTRA_SPELLINGS: dict[str, Unit] = {
+    "ug{dfe}": Unit.UG_DFE,
     "gram": Unit.G,
     "grams": Unit.G,
     "milligram": Unit.MG,
