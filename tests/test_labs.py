@@ -45,8 +45,14 @@ def test_other_lab_ranges_that_cannot_be_reached_are_left_out(tiny: mn.Knowledge
     kb = tiny.extend(mn.Document(lab_tests=(test,)))
     result = kb.interpret_lab("serum y", 5, "ng/mL")  # no molar mass: the nmol/L range cannot be compared
     assert result.status is mn.LabStatus.LOW and result.alternatives == () and result.cutoffs == ()
+    # a value in nmol/L is read against the range in nmol/L, never converted by a guessed molar mass
+    si = kb.interpret_lab("serum y", 20, "nmol/L")
+    assert si.status is mn.LabStatus.LOW and si.reference_range.unit is Unit.NMOL_PER_L and si.converted.value == 20
+    assert si.alternatives == () and [c.label for c in si.cutoffs] == ["low in SI"]
+    only_mass = mn.LabTest(id="serum-z", name="Serum z", specimen="serum", loinc=None, loinc_sources=(), nutrient="y",
+                           reference_ranges=(mn.ReferenceRange(low=10, high=50, unit=Unit.NG_PER_ML, sources=("src",)),))
     with pytest.raises(ValueError, match="molar mass"):
-        kb.interpret_lab("serum y", 20, "nmol/L")  # but the shipped range is never guessed at
+        tiny.extend(mn.Document(lab_tests=(only_mass,))).interpret_lab("serum z", 20, "nmol/L")
 
 
 def test_interpret_lab_magnesium_in_either_unit(kb: mn.KnowledgeBase) -> None:
@@ -72,8 +78,12 @@ def test_vitamin_d_bands(kb: mn.KnowledgeBase) -> None:
     assert "at risk of inadequacy (National Academies)" in labels and "deficiency (ARUP laboratory bands)" in labels
     # nmol/L converts with calcifediol's molar mass (400.6371 g/mol, HMDB): 40 nmol/L is about 16 ng/mL
     assert round(kb.interpret_lab("25(OH)D", 40, "nmol/L").converted.value, 3) == 16.025
-    with pytest.raises(ValueError, match="molar mass"):  # no cited molar mass for cobalamin yet
-        kb.interpret_lab("vitamin B12", 300, "pmol/L")
+    # no cited molar mass for cobalamin: a value in pmol/L is read against a laboratory's pmol/L range
+    b12 = kb.interpret_lab("vitamin B12", 150, "pmol/L")
+    assert b12.status is mn.LabStatus.LOW and b12.reference_range.unit is mn.Unit.PMOL_PER_L
+    assert kb.interpret_lab("vitamin B12", 150, "pg/mL").reference_range.unit is mn.Unit.PG_PER_ML
+    with pytest.raises(ValueError, match="molar mass"):
+        kb.interpret_lab("methylmalonic acid", 40, "ng/mL")
 
 
 def test_lab_value_read_against_other_labs_ranges(kb: mn.KnowledgeBase) -> None:

@@ -55,7 +55,7 @@ class LabIndex(Sealed):
     def interpret(self, test: LabTest, value: object, unit: Unit | str, sex: Sex | None, age_months: float | None) -> LabInterpretation:
         """Read ``value`` (in ``unit``) against the test's range for the person and its cut-offs."""
         given = Amount(lab_value(value), Unit.parse(unit))
-        reference = _pick_range(test, sex, age_months)
+        reference = _pick_range(test, sex, age_months, given.unit)
         converted = convert_for(given, reference.unit, test)
         alternatives = []
         for rr in test.reference_ranges:
@@ -96,9 +96,21 @@ def _status(value: float, reference: ReferenceRange) -> LabStatus:
     return LabStatus.NORMAL
 
 
-def _pick_range(test: LabTest, sex: Sex | None, age_months: float | None) -> ReferenceRange:
-    """The first range for the person's sex and age; a sex-specific one wins over one for either sex."""
+def _reaches(unit: Unit, target: Unit, test: LabTest) -> bool:
+    try:
+        convert_for(Amount(1.0, unit), target, test)
+    except ValueError:
+        return False
+    return True
+
+
+def _pick_range(test: LabTest, sex: Sex | None, age_months: float | None, unit: Unit) -> ReferenceRange:
+    """The first range for the person's sex and age; a sex-specific one wins over one for either
+    sex, and one the value's unit converts to wins over one it cannot reach (a value in pmol/L
+    is read against a range in pmol/L when there is no molar mass to reach pg/mL)."""
     fitting = [rr for rr in test.reference_ranges if rr.applies_to(sex, age_months)]
+    reachable = [rr for rr in fitting if _reaches(unit, rr.unit, test)]
+    fitting = reachable or fitting  # none reachable: the first range's conversion error says why
     for rr in fitting:
         if sex is not None and rr.sex is sex:
             return rr
