@@ -114,3 +114,12 @@ def test_sex_and_age_are_passed_on(kb: mn.KnowledgeBase) -> None:
 def test_edge_cases(kb: mn.KnowledgeBase, obs: Any, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         kb.interpret_observation(obs)
+
+
+def test_vitamin_b12_in_either_unit_system(kb: mn.KnowledgeBase) -> None:
+    # no cited molar mass for cobalamin: each unit system is read against a laboratory range in it
+    si = kb.interpret_observation(observation("2132-9", 150.0, "pmol/L"))
+    assert si.code == "L" and si.reference_range.unit is mn.Unit.PMOL_PER_L
+    assert si.annotated()["referenceRange"][0]["low"]["code"] == "pmol/L"
+    conventional = kb.interpret_observation(observation("2132-9", 500.0, "pg/mL"))
+    assert conventional.code == "N" and conventional.reference_range.unit is mn.Unit.PG_PER_ML
