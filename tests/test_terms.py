@@ -95,3 +95,17 @@ def test_names_joined_in_a_sentence_are_all_found(names: list[str]) -> None:
         assert hits, name
         expected.add(hits[0].ref)
     assert expected <= refs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I get charley horses in my calves", {("symptom", "muscle-cramp")}),
+    ("my hands and feet are numb and tingly, I am diabetic", {("symptom", "numbness"), ("symptom", "paresthesia"), ("factor", "diabetes")}),
+    ("I am constipated and my muscles are weak", {("symptom", "constipation"), ("symptom", "muscle-weakness")}),
+    ("cramps after running a marathon in the heat", {("symptom", "muscle-cramp"), ("factor", "endurance-exercise"), ("factor", "heat-exposure")}),
+    ("twitchy muscles", {("symptom", "fasciculations")}),
+    ("my calves cramp when I walk", {("symptom", "claudication")}),
+    ("I had gastric bypass surgery two years ago", {("factor", "bariatric-surgery")}),
+    ("my muscles are sore since I started atorvastatin", {("symptom", "myalgia"), ("factor", "statins")}),
+])
+def test_everyday_words(kb: mn.KnowledgeBase, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(t.kind, t.record.id) for t in kb.find_terms(text)} == expected
