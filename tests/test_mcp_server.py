@@ -229,3 +229,15 @@ def test_over_http_on_loopback() -> None:
     finally:
         process.terminate()
         process.wait(timeout=TIMEOUT)
+
+
+def test_over_stdio_as_an_assistant_starts_it() -> None:
+    from mcp.client.stdio import StdioServerParameters
+
+    async def main() -> Any:
+        with anyio.fail_after(TIMEOUT):
+            params = StdioServerParameters(command=sys.executable, args=["-m", "muscle_nutrients", "mcp"])
+            async with Client(params) as client:
+                return await client.call_tool("nutrient", {"name": "K"})
+    result = anyio.run(main)
+    assert not result.is_error and result.structured_content["nutrient"]["id"] == "potassium"
