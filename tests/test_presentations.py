@@ -100,13 +100,13 @@ def test_accuracy_from_symptoms_and_context(kb: mn.KnowledgeBase) -> None:
     figures = measure(kb, words=False)
     report("symptoms and context as ids", figures)
     # floors a little under the figures measured when the set was built: a drop is a regression
-    assert figures["top1"] >= 0.60 and figures["top3"] >= 0.80 and figures["met"] >= 0.80, figures
+    assert figures["top1"] >= 0.60 and figures["top3"] >= 0.85 and figures["met"] >= 0.82, figures
 
 
 def test_accuracy_from_the_persons_words(kb: mn.KnowledgeBase) -> None:
     figures = measure(kb, words=True)
     report("the person's words alone", figures)
-    assert figures["top1"] >= 0.45 and figures["top3"] >= 0.70 and figures["met"] >= 0.65, figures
+    assert figures["top1"] >= 0.52 and figures["top3"] >= 0.82 and figures["met"] >= 0.78, figures
 
 
 def test_a_tie_for_first_counts_as_first(tiny: mn.KnowledgeBase) -> None:

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from . import _args, _lazy
+from . import _args, _lazy, terms
 from ._fields import maker
 from ._lazy import Sealed
 from ._store import Store
@@ -357,7 +357,8 @@ def rank_causes(
             conditions found in the text join the context, and what the text denies is left out.
         context: Medicines (generic or brand), conditions, diets, behaviours and situations, as
             records, names or phrases ("on dialysis", "eats no dairy", "takes lithium").
-        age: In years; 65 or more adds the *older age* factor.
+        age: In years; 65 or more adds the *older age* factor. Without it, an age stated in the
+            words ("I'm 70", "a 67-year-old") is used.
         sex: ``"male"`` or ``"female"`` (checked; the data's sex-specific risks come through
             conditions such as pregnancy).
         pregnant: Adds the *pregnancy* factor.
@@ -379,6 +380,9 @@ def rank_causes(
     unresolved: list[str] = []
     asked, found_context = _symptoms(kb, symptoms, unresolved)
     factors = _context(kb, context, unresolved)
+    if age is None:  # an age the person states in their words ("I'm 70") counts as if given
+        age = next((a for item in (*_items(symptoms, "symptoms"), *_items(context, "context items"))
+                    if isinstance(item, str) and (a := terms.age_in(item)) is not None), None)
     for factor in found_context:
         if factor not in factors:
             factors.append(factor)

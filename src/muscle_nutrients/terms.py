@@ -32,7 +32,7 @@ from .results import Term
 if TYPE_CHECKING:
     from .knowledge_base import KnowledgeBase
 
-__all__ = ["MAX_TEXT", "TermIndex", "find_terms", "stem"]
+__all__ = ["MAX_TEXT", "TermIndex", "age_in", "find_terms", "stem"]
 
 #: Longest text ``find_terms`` reads, in characters.
 MAX_TEXT = 10_000
@@ -268,6 +268,26 @@ def _negated(first: int, words: Sequence[tuple[str, int, int]], clause: Sequence
 
 
 # ---------------------------------------------------------------------------- query
+
+
+# "I'm 70", "I am over 90", "aged 85", "a 67-year-old", "72 years old" -- not "I'm 5 weeks pregnant"
+_AGE = re.compile(
+    r"\b(?:i'?m|i am|aged?)\s+(?:over|nearly|almost|about|around)?\s*(\d{1,3})\b"
+    r"(?!\s*(?:%|percent|kg|kilos?|g|grams?|lbs?|pounds?|stone|st|mg|mcg|ml|cm|mm|m|km|miles?|foot|feet|ft|inch(?:es)?|"
+    r"weeks?|months?|days?|hours?|hrs?|minutes?|mins?|times?|am|pm|units?|cups?|glasses|bottles?|cans?|pills?|tablets?)\b)"
+    r"|\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b",
+    re.IGNORECASE,
+)
+
+
+def age_in(text: str) -> float | None:
+    """The age a person states in a text ("I'm 70", "I am over 90", "a 67-year-old"), in years,
+    or None. A number followed by a unit or a word ("I'm 5 weeks pregnant") is not an age."""
+    for match in _AGE.finditer(text[:MAX_TEXT]):
+        years = int(match.group(1) or match.group(2))
+        if 0 < years <= 130:
+            return float(years)
+    return None
 
 
 def find_terms(kb: KnowledgeBase, text: str) -> tuple[Term, ...]:
