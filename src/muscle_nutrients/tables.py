@@ -146,13 +146,8 @@ def _plan(cls: type, table: str, key: str, tables_of: Mapping[str, str]) -> _Pla
 
 
 def _labels(kinds: Iterable[Any]) -> dict[str, str]:
-    """The ``refers_to`` label of each kind's records -> its table (``"lab test"`` -> ``lab_tests``)."""
-    out = {}
-    for kind in kinds:
-        for label in {kind.field[:-1], kind.field.replace("_", " ")[:-1], kind.field}:
-            out[label] = kind.field
-    out["advice"] = "advice"
-    return out
+    """The ``refers_to`` label of each kind's records (its ``Kind.label``) -> its table."""
+    return {kind.label: kind.field for kind in kinds}
 
 
 def layout(kb: KnowledgeBase) -> tuple[Table, ...]:
