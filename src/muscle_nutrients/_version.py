@@ -4,4 +4,4 @@ __version__ = "0.1.0"
 
 #: Version of the packaged knowledge base: the date its content was last reviewed, then a
 #: serial for same-day revisions. Every packaged data file carries the same value.
-DATA_VERSION = "2026.11.30.8"
+DATA_VERSION = "2026.11.30.9"
