@@ -124,9 +124,8 @@ def combined(
     Returns the store, the records replaced (described), and the problems: a record whose
     identity is taken is refused unless ``override`` is true.
     """
-    held: dict[str, dict[object, tuple[Any, str | None]]] = {}
+    layers: dict[str, _Held | _Layers] = {}
     kept: dict[str, Sequence[Any]] = {}
-    layered: dict[str, _Layers] = {}
     for kind in kinds:
         try:
             records = base.table(kind.record)
@@ -135,11 +134,11 @@ def combined(
         if isinstance(records, (PackedFoods, ExtendedFoods)):
             # the packed foods are never made one by one: passed on whole, or with the user's foods layered on
             if any(getattr(d, kind.field, ()) for d, _ in located):
-                layered[kind.field] = _Layers(records, base, kind)
+                layers[kind.field] = _Layers(records, base, kind)
             else:
                 kept[kind.field] = records
             continue
-        held[kind.field] = {kind.key(r): (r, base.origin(kind, i)) for i, r in enumerate(records)}
+        layers[kind.field] = _Held(base, kind, records)
     replaced: list[str] = []
     problems: list[str] = []
     for document, path in located:
@@ -147,37 +146,49 @@ def combined(
         for kind in kinds:
             if kind.field in kept:
                 continue
-            layers = layered.get(kind.field)
             for index, record in enumerate(getattr(document, kind.field, ())):
                 where = f"{path}: $.{kind.field}[{index}]" if path else f"{kind.field}[{index}]"
-                if not isinstance(record, kind.record):
-                    problems.append(f"{where}: expected a {kind.record.__name__}, got {type(record).__name__}")
-                    continue
-                key, label = kind.key(record), kind.describe(record)
-                if (kind.field, key) in added:
-                    problems.append(f"{where}: {label} is defined twice (first at {added[kind.field, key]})")
-                    continue
-                added[kind.field, key] = where
-                if layers is not None:
-                    if layers.has(key):
-                        if not override:
-                            problems.append(f"{where}: {label} is already defined; pass override=True to replace it")
-                            continue
-                        replaced.append(label)
-                    layers.put(key, record, where if path else None)
-                    continue
-                if key in held[kind.field]:
-                    if not override:
-                        problems.append(f"{where}: {label} is already defined; pass override=True to replace it")
-                        continue
-                    replaced.append(label)
-                held[kind.field][key] = (record, where if path else None)
-    tables: dict[str, Sequence[Any]] = {field: tuple(r for r, _ in rows.values()) for field, rows in held.items()}
-    tables.update(kept)
-    origins: dict[str, Sequence[str | None]] = {field: tuple(o for _, o in rows.values()) for field, rows in held.items()}
-    for field, layers in layered.items():
-        tables[field], origins[field] = layers.build()
+                problem = _add(layers[kind.field], kind, record, where, path is not None, override, added, replaced)
+                if problem:
+                    problems.append(f"{where}: {problem}")
+    tables: dict[str, Sequence[Any]] = dict(kept)
+    origins: dict[str, Sequence[str | None]] = {}
+    for field, layer in layers.items():
+        tables[field], origins[field] = layer.build()
     return Store(kinds, tables=tables, origins=origins), replaced, problems
+
+
+def _add(layer: _Held | _Layers, kind: Kind[Any], record: Any, where: str, from_file: bool, override: bool,
+         added: dict[tuple[str, object], str], replaced: list[str]) -> str | None:
+    """Put one record of a document into its layer; the problem with it, if any."""
+    if not isinstance(record, kind.record):
+        return f"expected a {kind.record.__name__}, got {type(record).__name__}"
+    key, label = kind.key(record), kind.describe(record)
+    if (kind.field, key) in added:
+        return f"{label} is defined twice (first at {added[kind.field, key]})"
+    added[kind.field, key] = where
+    if layer.has(key):
+        if not override:
+            return f"{label} is already defined; pass override=True to replace it"
+        replaced.append(label)
+    layer.put(key, record, where if from_file else None)
+    return None
+
+
+class _Held:
+    """The records of one kind, by identity, as ``combined`` reads them (later ones replace)."""
+
+    def __init__(self, base: Store, kind: Kind[Any], records: Sequence[Any]) -> None:
+        self.rows: dict[object, tuple[Any, str | None]] = {kind.key(r): (r, base.origin(kind, i)) for i, r in enumerate(records)}
+
+    def has(self, key: object) -> bool:
+        return key in self.rows
+
+    def put(self, key: object, record: Any, where: str | None) -> None:
+        self.rows[key] = (record, where)
+
+    def build(self) -> tuple[tuple[Any, ...], tuple[str | None, ...]]:
+        return tuple(r for r, _ in self.rows.values()), tuple(o for _, o in self.rows.values())
 
 
 class _Layers:
