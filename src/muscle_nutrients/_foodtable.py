@@ -565,7 +565,9 @@ def _names(food: Food) -> list[str]:
     return [food.id, food.name, food.ndb_number, food.usda_description, *food.aliases]
 
 
-class _Layered(Mapping[str, Food]):
+class _LayeredView(Mapping[str, Food]):
+    """A read-only mapping over the user's foods laid over the packed table; ``get`` says how."""
+
     __slots__ = ("_table",)
 
     def __init__(self, table: ExtendedFoods) -> None:
@@ -575,7 +577,13 @@ class _Layered(Mapping[str, Food]):
         found = self.get(key)
         if found is None:
             raise KeyError(key)
-        return found  # type: ignore[no-any-return]
+        return found
+
+
+class _Layered(_LayeredView):
+    """Normalised name -> food."""
+
+    __slots__ = ()
 
     def get(self, key: str, default: Any = None) -> Any:
         table = self._table
@@ -592,17 +600,10 @@ class _Layered(Mapping[str, Food]):
         return sum(1 for _ in self)
 
 
-class _LayeredIds(Mapping[str, Food]):
-    __slots__ = ("_table",)
+class _LayeredIds(_LayeredView):
+    """Food id -> food."""
 
-    def __init__(self, table: ExtendedFoods) -> None:
-        self._table = table
-
-    def __getitem__(self, food_id: str) -> Food:
-        found = self.get(food_id)
-        if found is None:
-            raise KeyError(food_id)
-        return found  # type: ignore[no-any-return]
+    __slots__ = ()
 
     def get(self, food_id: str, default: Any = None) -> Any:
         table = self._table
