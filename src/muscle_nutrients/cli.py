@@ -92,6 +92,7 @@ def _sources(cited: Sequence[object]) -> str:
 
 
 def _footer(out: _Output, flags: Sequence[RedFlag]) -> None:
+    """The red flags that apply (if any), then the not-a-diagnosis statement."""
     if flags:
         out.line()
         out.line("See a doctor:")
@@ -335,8 +336,7 @@ def _cmd_effects(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) -> J
         out.table(["evidence", "how", "symptom", "sources"],
                   [[out.grade(c.evidence), c.relation.predicate.value, c.symptom.name, _sources(c.relation.sources)] for c in effects.symptoms])
     _cautions(out, effects.cautions)
-    out.line()
-    out.line(DISCLAIMER)
+    _footer(out, ())
     return None
 
 
@@ -352,8 +352,7 @@ def _cmd_affecting(kb: KnowledgeBase, args: argparse.Namespace, out: _Output) ->
               [[out.grade(l.evidence), l.direction.value, l.factor.name, l.factor.kind.value, l.relation.population or "-"] for l in links])
     cautions = {c.advice.id: c for l in links for c in l.cautions}
     _cautions(out, tuple(cautions.values()))
-    out.line()
-    out.line(DISCLAIMER)
+    _footer(out, ())
     return None
 
 
