@@ -89,16 +89,28 @@ def serve(kb: KnowledgeBase | None = None, *, http: bool = False, host: str = LO
         server.run("stdio")
 
 
-def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one short function per tool
-    tool = server.tool
+def _tool(server: MCPServer, name: str, description: str) -> Callable[[Callable[..., CallToolResult]], Callable[..., CallToolResult]]:
+    """Register a read-only tool under ``name`` (every tool of this server only reads)."""
+    return server.tool(name=name, annotations=_READ_ONLY, description=description)
 
-    @tool(name="nutrient", annotations=_READ_ONLY, description=(
+
+def _tools(server: MCPServer, kb: KnowledgeBase) -> None:
+    """Every tool, by the question it answers."""
+    _symptom_tools(server, kb)
+    _food_tools(server, kb)
+    _reference_tools(server, kb)
+
+
+def _symptom_tools(server: MCPServer, kb: KnowledgeBase) -> None:
+    """A nutrient, its symptoms, the causes of symptoms, red flags and advice."""
+
+    @_tool(server, "nutrient", (
         "What a nutrient does for muscles and nerves, what too much of it does, and its FDA Daily Value; "
         "each statement with its evidence grade and sources. Accepts names, symbols and aliases ('Mg', 'vitamin B-12')."))
     def nutrient(name: Annotated[Name, Field(description="A nutrient: name, symbol or alias.")]) -> CallToolResult:
         return _answer(lambda: answers.nutrient(kb, name))
 
-    @tool(name="symptoms_of", annotations=_READ_ONLY, description=(
+    @_tool(server, "symptoms_of", (
         "Symptoms that a nutrient's deficiency (or, with state='excess', too much of it) causes, strongest evidence "
         "first, with HPO ids, grades, sources, the red flags that apply and the not-a-diagnosis statement."))
     def symptoms_of(nutrient: Annotated[Name, Field(description="A nutrient.")],
@@ -106,13 +118,13 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
                     ) -> CallToolResult:
         return _answer(lambda: answers.symptoms_of(kb, nutrient, state))
 
-    @tool(name="causes_of", annotations=_READ_ONLY, description=(
+    @_tool(server, "causes_of", (
         "The nutrient deficiencies, excesses, medicines and conditions that cause or raise the risk of one symptom "
         "(plain words work: 'leg cramps', 'pins and needles'), with grades, sources and red flags."))
     def causes_of(symptom: Annotated[Name, Field(description="A symptom, in plain words or its name.")]) -> CallToolResult:
         return _answer(lambda: answers.causes_of(kb, symptom))
 
-    @tool(name="rank_causes", annotations=_READ_ONLY, description=(
+    @_tool(server, "rank_causes", (
         "Rank the possible causes of symptoms given in a person's own words, taking their medicines, conditions, "
         "diet and situation into account; each candidate with what it explains (graded), the chain by which the "
         "context raised or lowered it, and what it does not explain; plus what to ask or test next, words that were "
@@ -127,19 +139,23 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
     ) -> CallToolResult:
         return _answer(lambda: answers.rank_causes(kb, symptoms, context=context, age=age, sex=sex, pregnant=pregnant, limit=limit))
 
-    @tool(name="red_flags", annotations=_READ_ONLY, description=(
+    @_tool(server, "red_flags", (
         "When to see a doctor: the general red flags, and those of the symptoms given; each graded and cited."))
     def red_flags(symptoms: Annotated[Items, Field(description="Symptoms (empty: the general red flags).")] = []) -> CallToolResult:  # noqa: B006
         return _answer(lambda: answers.red_flags(kb, symptoms))
 
-    @tool(name="advice", annotations=_READ_ONLY, description=(
+    @_tool(server, "advice", (
         "Steps that prevent or relieve a symptom ('night cramps') or a nutrient's deficiency ('magnesium'): how well each "
         "works (grade) and whether sources advise it, kept apart from claims the evidence does not support or contradicts, "
         "and the cautions (what not to do). Red flags and the not-a-diagnosis statement included."))
     def advice(topic: Annotated[Name, Field(description="A symptom, or a nutrient for its deficiency.")]) -> CallToolResult:
         return _answer(lambda: answers.advice(kb, topic))
 
-    @tool(name="foods_rich_in", annotations=_READ_ONLY, description=(
+
+def _food_tools(server: MCPServer, kb: KnowledgeBase) -> None:
+    """Foods, portions, intakes and a day's diet."""
+
+    @_tool(server, "foods_rich_in", (
         "Foods with the most of a nutrient, per serving or per 100 g, from USDA SR26 (NDB numbers), with % Daily Value. "
         "among: 'common' (everyday foods), 'all' (8,463 foods) or a food group such as 'vegetables'."))
     def foods_rich_in(nutrient: Annotated[Name, Field(description="A nutrient.")],
@@ -148,7 +164,7 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
                       limit: Limit = 10) -> CallToolResult:
         return _answer(lambda: answers.foods_rich_in(kb, nutrient, per=per, among=among, limit=limit))
 
-    @tool(name="nutrients_in", annotations=_READ_ONLY, description=(
+    @_tool(server, "nutrients_in", (
         "The amounts of every nutrient in a food for a portion ('2 medium', '1/2 cup', '150 g'; default: its first "
         "serving), from USDA SR26; a value USDA does not report is shown as not reported, never as zero."))
     def nutrients_in(food: Annotated[Name, Field(description="A food: name, id or NDB number.")],
@@ -156,20 +172,20 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
                      ) -> CallToolResult:
         return _answer(lambda: answers.nutrients_in(kb, food, portion=portion))
 
-    @tool(name="search_foods", annotations=_READ_ONLY, description=(
+    @_tool(server, "search_foods", (
         "Find foods in the USDA table from what a person types (plurals, typos and words in any order work); "
         "returns ids to pass to nutrients_in."))
     def search_foods(text: Annotated[Name, Field(description="What to look for: 'roasted almonds'.")], limit: Limit = 10) -> CallToolResult:
         return _answer(lambda: answers.search_foods(kb, text, limit=limit))
 
-    @tool(name="intake", annotations=_READ_ONLY, description=(
+    @_tool(server, "intake", (
         "The daily intake target (RDA or AI) and tolerable upper intake level, with its scope, for one person "
         "(National Academies DRIs)."))
     def intake(nutrient: Annotated[Name, Field(description="A nutrient.")], age: Age, sex: SexArg,
                pregnant: bool = False, lactating: bool = False) -> CallToolResult:
         return _answer(lambda: answers.intake(kb, nutrient, age=age, sex=sex, pregnant=pregnant, lactating=lactating))
 
-    @tool(name="assess_diet", annotations=_READ_ONLY, description=(
+    @_tool(server, "assess_diet", (
         "A day's foods against one person's targets, nutrient by nutrient: total, % of the RDA/AI, and whether an "
         "upper limit is exceeded. Each item is a food with an optional portion."))
     def assess_diet(
@@ -186,7 +202,11 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
             return answers.assess_diet(kb, portions, age=age, sex=sex, pregnant=pregnant, lactating=lactating)
         return _answer(ask)
 
-    @tool(name="interpret_lab", annotations=_READ_ONLY, description=(
+
+def _reference_tools(server: MCPServer, kb: KnowledgeBase) -> None:
+    """Lab values, what medicines and conditions do, and the sources."""
+
+    @_tool(server, "interpret_lab", (
         "Read a lab value (serum magnesium, potassium, ferritin, 25-hydroxyvitamin D, B12 ...) against the reference "
         "range and guideline cut-offs, with sources, and the not-a-diagnosis statement."))
     def interpret_lab(test: Annotated[Name, Field(description="A lab test or a nutrient.")],
@@ -195,24 +215,25 @@ def _tools(server: MCPServer, kb: KnowledgeBase) -> None:  # noqa: C901 - one sh
                       sex: SexArg | None = None, age: Age | None = None) -> CallToolResult:
         return _answer(lambda: answers.interpret_lab(kb, test, value, unit, sex=sex, age=age))
 
-    @tool(name="effects_of", annotations=_READ_ONLY, description=(
+    @_tool(server, "effects_of", (
         "What a medicine (generic or brand name: 'omeprazole', 'Lasix'), a condition or a behaviour does to nutrient "
         "levels and which symptoms it causes, with cautions; graded and cited."))
     def effects_of(factor: Annotated[Name, Field(description="A medicine, condition or behaviour.")]) -> CallToolResult:
         return _answer(lambda: answers.effects_of(kb, factor))
 
-    @tool(name="affecting", annotations=_READ_ONLY, description=(
+    @_tool(server, "affecting", (
         "The medicines, conditions and behaviours that lower or raise a nutrient, graded and cited."))
     def affecting(nutrient: Annotated[Name, Field(description="A nutrient.")],
                   direction: Annotated[Literal["lowers", "raises"] | None, Field(description="Only those that lower, or raise.")] = None,
                   ) -> CallToolResult:
         return _answer(lambda: answers.affecting(kb, nutrient, direction))
 
-    @tool(name="source", annotations=_READ_ONLY, description=(
+    @_tool(server, "source", (
         "One source by its id (as the other answers cite them): authors, year, the work's own address, the copy read, "
         "and what the knowledge base took from it."))
     def source(source_id: Annotated[Name, Field(description="A source id, e.g. 'ods-magnesium-hp'.")]) -> CallToolResult:
         return _answer(lambda: answers.source(kb, source_id))
+
 
 
 def _resources(server: MCPServer, kb: KnowledgeBase) -> None:
