@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .evidence import EvidenceGrade
-from .model import Citation, Factor, FactorKind, Food, FoodGroup, Nutrient
-from .units import convert_for
+from .model import Citation, Factor, FactorKind, Food, FoodGroup, Nutrient, Statement
+from .units import Unit, convert_for
 
 if TYPE_CHECKING:
     from .knowledge_base import KnowledgeBase
@@ -66,6 +66,11 @@ def _groups(kb: KnowledgeBase) -> list[FoodGroup]:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _band(low: float | None, high: float | None, unit: Unit) -> str:
+    """``"1.5-2.4 mg/dL"``, ``"-12 ng/mL"`` (below), ``"50- ng/mL"`` (from)."""
+    return f"{'' if low is None else f'{low:g}'}-{'' if high is None else f'{high:g}'} {unit.value}"
 
 
 def _amount(value: float) -> str:
@@ -125,10 +130,15 @@ class _Render:
         return "\n".join(out)
 
     def nutrient(self, n: Nutrient) -> str:
-        kb = self.kb
-        out = [f"# {n.name}\n"]
-        if n.summary:
-            out.append(f"{n.summary}\n")
+        sections = [f"# {n.name}\n", f"{n.summary}\n" if n.summary else "", self._facts(n),
+                    self._statements("Roles", n.roles), self._statements("Too much", n.excess) if n.excess else "",
+                    *self._symptoms_of(n), self._steps(n),
+                    "## Recommended intakes and upper limits\n\n" + _table(
+                        ["life stage", "kind", "amount", "upper limit", "sources", "note"], self._intakes(n)),
+                    *self._foods_for(n), self._labs(n), self._effects(n)]
+        return "\n".join(s for s in sections if s)
+
+    def _facts(self, n: Nutrient) -> str:
         facts = [f"**Deficiency:** {n.deficiency}", f"**Unit:** {n.unit.value}"]
         if n.daily_value:
             facts.append(f"**Daily Value:** {n.daily_value} ({self.cites(n.daily_value_sources)})")
@@ -138,59 +148,65 @@ class _Render:
             facts.append("**Also called:** " + ", ".join(n.aliases))
         if n.unit_note:
             facts.append(f"**Units:** {n.unit_note}")
-        out.append("\n".join(f"- {x}" for x in facts) + "\n")
-        out.append("## Roles\n\n" + _table(["grade", "fact", "sources"],
-                                           [[st.evidence.value, _cell(st.text), self.cites(st.sources)] for st in n.roles]))
-        if n.excess:
-            out.append("## Too much\n\n" + _table(["grade", "fact", "sources"],
-                                                  [[st.evidence.value, _cell(st.text), self.cites(st.sources)] for st in n.excess]))
+        return "\n".join(f"- {x}" for x in facts) + "\n"
+
+    def _statements(self, title: str, statements: Iterable[Statement]) -> str:
+        return f"## {title}\n\n" + _table(["grade", "fact", "sources"],
+                                           [[st.evidence.value, _cell(st.text), self.cites(st.sources)] for st in statements])
+
+    def _symptoms_of(self, n: Nutrient) -> list[str]:
+        out = []
         for title, state in (("Symptoms of deficiency", "deficiency"), ("Symptoms of too much", "excess")):
-            links = kb.symptoms_of(n.id, state=state)
+            links = self.kb.symptoms_of(n.id, state=state)
             if links or state == "deficiency":
                 out.append(f"## {title}\n\n" + _table(
                     ["symptom", "HPO", "grade", "for", "sources"],
                     [[link.symptom.name, link.symptom.hpo_id, link.evidence.value, _cell(link.relation.population or "-"),
                       self.cites(link.relation.sources)] for link in links]))
-        steps = kb.advice_for_deficiency(n.id, min_evidence=EvidenceGrade.CONTRADICTED)
-        if steps:
-            out.append("## Steps for the deficiency\n\nWhether a step works (grade) and whether sources advise it are separate; "
-                       "treatments are a clinician's decision.\n\n" + _table(
-                           ["step", "how", "works", "advised", "for", "sources"],
-                           [[_cell(link.advice.name), link.relation.predicate.value, link.evidence.value,
-                             link.recommendation.value if link.recommendation else "-", _cell(link.relation.population or "-"),
-                             self.cites(link.relation.sources)] for link in steps]))
-        out.append("## Recommended intakes and upper limits\n\n" + _table(
-            ["life stage", "kind", "amount", "upper limit", "sources", "note"], self._intakes(n)))
+        return out
+
+    def _steps(self, n: Nutrient) -> str:
+        steps = self.kb.advice_for_deficiency(n.id, min_evidence=EvidenceGrade.CONTRADICTED)
+        if not steps:
+            return ""
+        return ("## Steps for the deficiency\n\nWhether a step works (grade) and whether sources advise it are separate; "
+                "treatments are a clinician's decision.\n\n" + _table(
+                    ["step", "how", "works", "advised", "for", "sources"],
+                    [[_cell(link.advice.name), link.relation.predicate.value, link.evidence.value,
+                      link.recommendation.value if link.recommendation else "-", _cell(link.relation.population or "-"),
+                      self.cites(link.relation.sources)] for link in steps]))
+
+    def _foods_for(self, n: Nutrient) -> list[str]:
+        out = []
         for per in ("serving", "100 g"):
             rows = []
-            for row in kb.foods_rich_in(n.id, per=per, limit=10):
+            for row in self.kb.foods_rich_in(n.id, per=per, limit=10):
                 serving = f"{row.serving.label} ({row.serving.grams:g} g)" if row.serving else "100 g"
                 pdv = "-" if row.percent_daily_value is None else f"{row.percent_daily_value:.0f}%"
                 amount = "-" if row.amount is None else f"{_amount(row.amount.value)} {row.amount.unit.value}"  # a ranking lists reported amounts
                 rows.append([_cell(row.food.name), _cell(serving), amount, pdv, row.food.ndb_number])
             out.append(f"## Best food sources per {per}\n\n" + _table(["food", "serving", "amount", "% DV", "USDA NDB"], rows))
-        tests = kb.lab_tests_for(n.id)
-        if tests:
-            rows = []
-            # a test shipped without a LOINC code shows "not verified": none was printed in a catalogue page read
-            for t in tests:
-                for rr in t.reference_ranges:
-                    low = "" if rr.low is None else f"{rr.low:g}"
-                    high = "" if rr.high is None else f"{rr.high:g}"
-                    who = rr.population + ("" if rr.sex.value == "any" else f", {rr.sex.value}")
-                    rows.append([t.name, t.loinc or "not verified", f"{low}-{high} {rr.unit.value}", _cell(who), self.cites(rr.sources)])
-                for cut in t.cutoffs:
-                    low = "" if cut.low is None else f"{cut.low:g}"
-                    high = "" if cut.high is None else f"{cut.high:g}"
-                    rows.append([f"{t.name}: {_cell(cut.label)}", "", f"{low}-{high} {cut.unit.value}", "cut-off", self.cites(cut.sources)])
-            out.append("## Lab tests\n\n" + _table(["test", "LOINC", "reference range", "population", "sources"], rows))
-        effects = kb.affecting(n.id)
-        if effects:
-            out.append("## What lowers or raises it\n\n" + _table(
-                ["effect", "factor", "kind", "grade", "for", "sources"],
-                [[link.direction.value, f"[{_cell(link.factor.name)}](factors.md#{link.factor.id})", link.factor.kind.value,
-                  link.evidence.value, _cell(link.relation.population or "-"), self.cites(link.relation.sources)] for link in effects]))
-        return "\n".join(out)
+        return out
+
+    def _labs(self, n: Nutrient) -> str:
+        rows = []
+        # a test shipped without a LOINC code shows "not verified": none was printed in a catalogue page read
+        for t in self.kb.lab_tests_for(n.id):
+            for rr in t.reference_ranges:
+                who = rr.population + ("" if rr.sex.value == "any" else f", {rr.sex.value}")
+                rows.append([t.name, t.loinc or "not verified", _band(rr.low, rr.high, rr.unit), _cell(who), self.cites(rr.sources)])
+            for cut in t.cutoffs:
+                rows.append([f"{t.name}: {_cell(cut.label)}", "", _band(cut.low, cut.high, cut.unit), "cut-off", self.cites(cut.sources)])
+        return "## Lab tests\n\n" + _table(["test", "LOINC", "reference range", "population", "sources"], rows) if rows else ""
+
+    def _effects(self, n: Nutrient) -> str:
+        effects = self.kb.affecting(n.id)
+        if not effects:
+            return ""
+        return "## What lowers or raises it\n\n" + _table(
+            ["effect", "factor", "kind", "grade", "for", "sources"],
+            [[link.direction.value, f"[{_cell(link.factor.name)}](factors.md#{link.factor.id})", link.factor.kind.value,
+              link.evidence.value, _cell(link.relation.population or "-"), self.cites(link.relation.sources)] for link in effects])
 
     def _intakes(self, n: Nutrient) -> list[list[str]]:
         rows = []
