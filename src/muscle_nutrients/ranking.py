@@ -145,8 +145,26 @@ class Ranker(Sealed):
         found = self._cache.get(key)
         if found is not None:
             return found
+        best = self._score(asked, floor)
+        for ref in excluded:
+            best.pop(ref, None)
+        self._add_context(best, context, floor)
+        candidates = _candidates(best, tuple(asked))
+        result: CauseRanking = _new_ranking(
+            tuple(asked), candidates, self._flags([s.id for s in asked]), floor, DISCLAIMER, tuple(context), unresolved,
+            self._next_questions, None,
+        )
+        with _lazy.lock():  # answers are immutable: a bounded cache of recent ones is safe
+            self._cache[key] = result
+            if len(self._cache) > _CACHE:
+                self._cache.popitem(last=False)
+        return result
+
+    def _score(self, asked: Sequence[Symptom], floor: EvidenceGrade) -> dict[Ref, list[Any]]:
+        """Each cause of an asked symptom: [score, top grade rank, mask of symptoms explained,
+        links, data order, context links]; symptom ``i`` is bit ``i`` of the mask."""
         rows = self._rows[floor.rank]
-        best: dict[Ref, list[Any]] = {}  # ref -> [score, top grade rank, mask, links, data order, context]
+        best: dict[Ref, list[Any]] = {}
         bit = 1
         for symptom in asked:
             for ref, rank, weight, link, position in rows.get(symptom.id, ()):
@@ -160,8 +178,10 @@ class Ranker(Sealed):
                     state[2] |= bit
                     state[3].append(link)
             bit <<= 1
-        for ref in excluded:
-            best.pop(ref, None)
+        return best
+
+    def _add_context(self, best: dict[Ref, list[Any]], context: Sequence[Factor], floor: EvidenceGrade) -> None:
+        """Move the candidates' scores by what the person's circumstances do to them."""
         for factor in context:
             for ref, added, relation, acts_on in self._effects.get(factor.id, ()):
                 state = best.get(ref)
@@ -171,33 +191,6 @@ class Ranker(Sealed):
                 if state[5] is None:
                     state[5] = []
                 state[5].append(_new_context(factor, relation, round(added, 6), acts_on))
-        # one rounding per candidate: equal scores (to the reported precision) are ties
-        keyed = sorted((-round(state[0], 6), -state[2].bit_count(), -state[1], state[4], ref) for ref, state in best.items())
-        ties: dict[float, list[Ref]] = {}
-        for item in keyed:
-            ties.setdefault(item[0], []).append(item[4])
-        everything = tuple(asked)
-        splits: dict[int, tuple[tuple[Symptom, ...], tuple[Symptom, ...]]] = {}
-        candidates = []
-        for negated, _, _, _, ref in keyed:
-            _, top, mask, links, _, context_links = best[ref]
-            split = splits.get(mask)
-            if split is None:
-                split = splits[mask] = _split(everything, mask)
-            tied = ties[negated]
-            candidates.append(_new_candidate(
-                links[0].cause, -negated or 0.0, split[0], split[1], BY_RANK[top], tuple(links),
-                tuple(context_links) if context_links else (), tuple([r for r in tied if r != ref]) if len(tied) > 1 else (),
-            ))
-        result: CauseRanking = _new_ranking(
-            everything, tuple(candidates), self._flags([s.id for s in asked]), floor, DISCLAIMER, tuple(context), unresolved,
-            self._next_questions, None,
-        )
-        with _lazy.lock():  # answers are immutable: a bounded cache of recent ones is safe
-            self._cache[key] = result
-            if len(self._cache) > _CACHE:
-                self._cache.popitem(last=False)
-        return result
 
     def _next_questions(self, ranking: CauseRanking) -> tuple[NextQuestion, ...]:
         """Symptoms and lab tests that best separate the leading candidates (expected information gain)."""
@@ -249,6 +242,28 @@ class Ranker(Sealed):
         else:
             question = f"{'An' if name[:1] in 'aeiou' else 'A'} {name} test would confirm or rule out {labels}."
         return _new_question(record, question, favours, round(gain, 4))
+
+
+def _candidates(best: Mapping[Ref, list[Any]], asked: tuple[Symptom, ...]) -> tuple[CauseCandidate, ...]:
+    """The scored causes as candidates, best first, each with the others it ties with."""
+    # one rounding per candidate: equal scores (to the reported precision) are ties
+    keyed = sorted((-round(state[0], 6), -state[2].bit_count(), -state[1], state[4], ref) for ref, state in best.items())
+    ties: dict[float, list[Ref]] = {}
+    for item in keyed:
+        ties.setdefault(item[0], []).append(item[4])
+    splits: dict[int, tuple[tuple[Symptom, ...], tuple[Symptom, ...]]] = {}
+    candidates = []
+    for negated, _, _, _, ref in keyed:
+        _, top, mask, links, _, context_links = best[ref]
+        split = splits.get(mask)
+        if split is None:
+            split = splits[mask] = _split(asked, mask)
+        tied = ties[negated]
+        candidates.append(_new_candidate(
+            links[0].cause, -negated or 0.0, split[0], split[1], BY_RANK[top], tuple(links),
+            tuple(context_links) if context_links else (), tuple([r for r in tied if r != ref]) if len(tied) > 1 else (),
+        ))
+    return tuple(candidates)
 
 
 def _listed(items: Sequence[str]) -> str:
