@@ -33,7 +33,6 @@ from .errors import FieldError, RecordError
 
 __all__ = [
     "ALIASES",
-    "CLAIMS",
     "ID",
     "NAME",
     "OPTIONAL_TEXT",

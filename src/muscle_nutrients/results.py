@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -37,9 +37,6 @@ from .model import (
 )
 from .names import normalize
 from .units import Amount, Unit, convert_for
-
-if TYPE_CHECKING:
-    from typing import Any
 
 __all__ = [
     "DISCLAIMER",

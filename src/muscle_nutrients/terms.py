@@ -22,7 +22,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from . import _args, _lazy
 from ._fields import maker
 from ._lazy import Sealed
 from ._store import Store
@@ -87,10 +86,6 @@ _NEGATIONS = frozenset(stem(w) for w in _NEGATION_WORDS.split())
 def _words(text: str) -> list[tuple[str, int, int]]:
     """(stem, start, end) of each word of ``text``, stop words included (they count for distance)."""
     return [(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(s for s, _, _ in _words(name) if s not in _STOP)
 
 
 class TermIndex(Sealed):
