@@ -42,7 +42,9 @@ def test_numbers_in_the_text_are_the_sources_in_the_data(tiny: mn.KnowledgeBase)
 def test_advice_keeps_claims_that_do_not_hold_out_of_the_steps(kb: mn.KnowledgeBase) -> None:
     answer = answers.advice(kb, "magnesium")  # a nutrient: steps for its deficiency
     assert answer.data["nutrient"]["id"] == "magnesium"
-    assert all(s["evidence"] not in ("unsupported", "contradicted") for s in answer.data["steps"])
+    assert answer.data["steps"] and all(s["evidence"] not in ("unsupported", "contradicted") for s in answer.data["steps"])
+    refuted = answers.advice(kb, "night cramps").data["not_supported"]
+    assert refuted and all(s["evidence"] in ("unsupported", "contradicted") for s in refuted)
     assert "Steps for hypomagnesemia" in answer.text
 
 

@@ -53,11 +53,11 @@ def to_frame(kb: KnowledgeBase, kind: str | type, *, wide: bool = False) -> Any:
     """
     pd = _pandas()
     name = _table_name(kb, kind)
+    if wide and name != "foods":
+        raise ValueError("wide=True is for 'foods' (a column per nutrient)")
     made = {t.name: t for t in _tables.tables(kb, only={name, "foods_composition"} if wide else {name})}
     frame = _frame(pd, made[name])
     if wide:
-        if name != "foods":
-            raise ValueError("wide=True is for 'foods' (a column per nutrient)")
         long = _frame(pd, made["foods_composition"])
         long["column"] = long["nutrient"] + "_" + long["per_100g_unit"].str.replace("µ", "u", regex=False).str.replace(" ", "_", regex=False)
         amounts = long.pivot(index="owner", columns="column", values="per_100g_value")
